@@ -1,0 +1,47 @@
+# Empathetic Apology Letters to Clients. `make help` lists the targets.
+# Every target sets up .venv from requirements.lock first, so a fresh clone
+# needs only Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+PIPELINE := $(BIN)/python -m scripts
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test check build lint clean lock
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP) ## Validate, then serve the site with live reload on http://127.0.0.1:8000
+	$(PIPELINE) serve
+
+test: $(STAMP) lint ## Lint, then run every test (browser tests included)
+	$(BIN)/python -m pytest
+
+check: $(STAMP) ## Validate docs/ only; writes nothing
+	$(PIPELINE) check
+
+build: $(STAMP) ## Validate, then render into site/ (kept as it was if anything fails)
+	$(PIPELINE) build
+
+lint: $(STAMP) ## Ruff on the Python code
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+clean: ## Remove the built site, caches and the virtual environment
+	rm -rf site .site-staging-* .site-old-* $(VENV) .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+lock: ## Re-pin requirements.lock from pyproject.toml (needs the network)
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install --quiet '.[dev]'
+	{ echo "# Exact versions of every package the project installs (make installs this file)."; \
+	  echo "# Regenerate with: make lock"; \
+	  /tmp/lock-venv/bin/pip freeze --exclude apology-letters-guide; } > requirements.lock

@@ -1,0 +1,1 @@
+"""Build pipeline of the guide: validate docs/, then render it with MkDocs."""

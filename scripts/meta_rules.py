@@ -1,0 +1,206 @@
+"""Front matter against the schema in scripts/data/frontmatter.schema.yml."""
+
+from __future__ import annotations
+
+import difflib
+from fnmatch import fnmatch
+from functools import cache
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from scripts import data_files
+from scripts.problems import Problem, error
+from scripts.sources import Page
+
+
+def schema_name_for(url_path: str) -> str:
+    for kind in data_files.frontmatter_schema()["kinds"]:
+        if fnmatch(url_path, kind["glob"]):
+            return kind["schema"]
+    raise LookupError(url_path)
+
+
+@cache
+def validator_for(name: str) -> Draft202012Validator:
+    data = data_files.frontmatter_schema()
+    schema = {"$defs": data["$defs"], **data["schemas"][name]}
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_meta(page: Page) -> list[Problem]:
+    name = schema_name_for(page.url_path)
+    validator = validator_for(name)
+    problems = [
+        error(page.path, line_of(page, err), message_for(err, page))
+        for err in validator.iter_errors(page.meta)
+    ]
+    return problems + tag_problems(page)
+
+
+def line_of(page: Page, err: ValidationError) -> int:
+    if err.validator == "additionalProperties":
+        return page.key_lines.get(unknown_keys(err)[0], 1)
+    if err.validator == "dependentRequired":
+        key = next(key for key in err.validator_value if key in err.instance)
+    else:
+        key = err.path[0] if err.path else None
+    return page.key_lines.get(str(key), 1)
+
+
+def unknown_keys(err: ValidationError) -> list[str]:
+    allowed = err.schema.get("properties", {})
+    return [str(key) for key in err.instance if key not in allowed]
+
+
+def message_for(err: ValidationError, page: Page) -> str:
+    field = ".".join(str(part) for part in err.path) or "front matter"
+    if isinstance(err.instance, str) and not err.instance.strip():
+        return f"'{field}' is empty; write a value or remove the field"
+    explain = MESSAGES.get(err.validator)
+    return explain(field, err, page) if explain else f"'{field}': {err.message}"
+
+
+def required_message(field: str, err: ValidationError, page: Page) -> str:
+    missing = err.message.split("'")[1]
+    return f"front matter is missing required field '{missing}'{field_hint(missing)}"
+
+
+def unknown_field_message(field: str, err: ValidationError, page: Page) -> str:
+    key = unknown_keys(err)[0]
+    allowed = sorted(err.schema.get("properties", {}))
+    guess = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean '{guess[0]}'?" if guess else f"allowed: {', '.join(allowed)}"
+    return f"unknown field '{key}'; {hint}"
+
+
+def too_long_message(field: str, err: ValidationError, page: Page) -> str:
+    return f"'{field}' is {len(err.instance)} characters long; keep it to {err.validator_value}"
+
+
+def too_short_message(field: str, err: ValidationError, page: Page) -> str:
+    return (
+        f"'{field}' is only {len(err.instance)} characters long; "
+        f"write at least {err.validator_value} (a full sentence)"
+    )
+
+
+def pattern_message(field: str, err: ValidationError, page: Page) -> str:
+    if "https" in err.validator_value:
+        return f"'{field}' must be an https:// address with a host, not '{err.instance}'"
+    return f"'{field}' has the wrong form: {err.message}"
+
+
+def date_message(field: str, err: ValidationError, page: Page) -> str:
+    return f"'{field}' is not a real date: '{err.instance}'; write it as YYYY-MM-DD"
+
+
+def enum_message(field: str, err: ValidationError, page: Page) -> str:
+    return f"'{field}' cannot be '{err.instance}'; use one of {', '.join(err.validator_value)}"
+
+
+def repeat_message(field: str, err: ValidationError, page: Page) -> str:
+    return f"'{field}' lists the same value twice; remove the repeat"
+
+
+def empty_list_message(field: str, err: ValidationError, page: Page) -> str:
+    return f"'{field}' is empty; list at least one value"
+
+
+def field_hint(name: str) -> str:
+    description = (
+        data_files.frontmatter_schema()["$defs"]["fields"].get(name, {}).get("description")
+    )
+    return f" ({description})" if description else ""
+
+
+YAML_TYPES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "empty",
+}
+
+
+def type_message(field: str, err: ValidationError, page: Page) -> str:
+    expected = err.validator_value
+    actual = YAML_TYPES.get(type(err.instance), type(err.instance).__name__)
+    raw = page.raw_values.get(field)
+    if expected == "string" and raw is not None and raw != "":
+        return (
+            f"'{field}' must be text, but YAML reads `{raw}` as {actual}; "
+            f'put it in quotes: {field}: "{raw}"'
+        )
+    if expected == "string":
+        return f"'{field}' must be text, not {actual}"
+    if expected == "array":
+        return f"'{field}' must be a list (one `- item` per line), not {actual}"
+    return f"'{field}' must be of type {expected}, not {actual}"
+
+
+def dependent_message(field: str, err: ValidationError, page: Page) -> str:
+    present = next(key for key in err.validator_value if key in err.instance)
+    missing = [key for key in err.validator_value[present] if key not in err.instance]
+    return (
+        f"'{present}' needs {', '.join(repr(key) for key in missing)} too: every photo "
+        "has alt text and credits its photographer with an https profile link"
+    )
+
+
+MESSAGES = {
+    "required": required_message,
+    "additionalProperties": unknown_field_message,
+    "type": type_message,
+    "maxLength": too_long_message,
+    "minLength": too_short_message,
+    "pattern": pattern_message,
+    "format": date_message,
+    "dependentRequired": dependent_message,
+    "enum": enum_message,
+    "uniqueItems": repeat_message,
+    "minItems": empty_list_message,
+}
+
+
+def tag_problems(page: Page) -> list[Problem]:
+    tags = page.meta.get("tags")
+    if not isinstance(tags, list):
+        return []
+    registry = data_files.tags()
+    problems = []
+    for tag in tags:
+        if isinstance(tag, str) and tag not in registry:
+            guess = difflib.get_close_matches(tag, list(registry), n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "add it there first"
+            problems.append(
+                error(
+                    page.path,
+                    page.key_lines.get("tags", 1),
+                    (f"unknown tag '{tag}': tags come from scripts/data/tags.yml; {hint}"),
+                )
+            )
+    return problems
+
+
+def duplicate_title_problems(pages: list[Page]) -> list[Problem]:
+    first: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        title = page.meta.get("title")
+        if not isinstance(title, str):
+            continue
+        key = title.strip().casefold()
+        if key in first:
+            problems.append(
+                error(
+                    page.path,
+                    page.key_lines.get("title", 1),
+                    (
+                        f"title '{title}' is already used by {first[key].path}; "
+                        "give each page its own title"
+                    ),
+                )
+            )
+        first.setdefault(key, page)
+    return problems

@@ -1,0 +1,97 @@
+"""Markdown to HTML with exactly the extensions MkDocs renders the site with,
+so heading ids, letter blocks and links are seen as readers will see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def site_config(config_file: Path) -> MkDocsConfig:
+    return load_config(str(config_file))
+
+
+def markdown_renderer(config: MkDocsConfig) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=config["markdown_extensions"],
+        extension_configs=config["mdx_configs"],
+    )
+
+
+def render(renderer: markdown.Markdown, body: str) -> str:
+    renderer.reset()
+    return renderer.convert(body)
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    text: str = ""
+
+
+@dataclass
+class Scan:
+    """What the checks need from a rendered page."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[Element] = field(default_factory=list)
+    images: list[Element] = field(default_factory=list)
+    letters: list[Element] = field(default_factory=list)
+    unsafe: list[str] = field(default_factory=list)
+
+
+LETTER_CLASS = "mdx-letter"
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = Scan()
+        self._letter_depth = 0
+        self._div_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.scan.ids.add(values["id"])
+        if tag == "a" and "name" in values:
+            self.scan.ids.add(values["name"])
+        if tag == "a" and "href" in values:
+            self.scan.links.append(Element(tag, values))
+        if tag == "img":
+            self.scan.images.append(Element(tag, values))
+        if tag == "script":
+            self.scan.unsafe.append("<script>")
+        self.scan.unsafe += [f"{name}=" for name in values if name.startswith("on")]
+        self._track_letter(tag, values)
+
+    def _track_letter(self, tag: str, values: dict[str, str]) -> None:
+        if tag != "div":
+            return
+        self._div_depth += 1
+        if LETTER_CLASS in values.get("class", "").split() and not self._letter_depth:
+            self.scan.letters.append(Element(tag, values))
+            self._letter_depth = self._div_depth
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            if self._letter_depth == self._div_depth:
+                self._letter_depth = 0
+            self._div_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._letter_depth:
+            self.scan.letters[-1].text += data
+
+
+def scan_html(html: str) -> Scan:
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.scan

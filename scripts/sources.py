@@ -1,0 +1,155 @@
+"""Reading the pages of docs/: bytes to text, text to front matter and body.
+
+python-frontmatter splits a page but is silent about much: it accepts a page
+without front matter, `----` fences and blank lines before the fence, and
+drops front matter that is not a mapping. The split here is strict and says
+where each problem is; python-frontmatter then reads the parts that passed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from scripts.problems import Problem, error
+from scripts.yaml_lines import MetaError, StrictYAMLHandler
+
+FENCE = "---"
+MAX_PAGE_BYTES = 1_000_000
+
+
+@dataclass
+class Page:
+    """One Markdown page of docs/ and what is known about it."""
+
+    path: str  # relative to the repository, as printed in problems
+    url_path: str  # relative to docs/, with forward slashes
+    text: str = ""
+    meta: dict = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    raw_values: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line of the file where the body starts
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def first_content_line(self) -> int:
+        """The file line of the body's first non-blank line."""
+        blank = len(self.body) - len(self.body.lstrip("\n"))
+        return self.body_line + self.body[:blank].count("\n")
+
+    def body_line_of(self, needle: str) -> int:
+        """The file line where needle first occurs in the body, outside code."""
+        for offset, line in enumerate(prose_lines(self.body)):
+            if needle in line:
+                return self.body_line + offset
+        return self.first_content_line
+
+
+def prose_lines(markdown: str) -> list[str]:
+    """Lines of markdown with fenced code blanked, so line numbers are kept."""
+    lines, fence = [], None
+    for line in markdown.split("\n"):
+        match = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if fence is None and match:
+            fence = match.group(1)
+            lines.append("")
+        elif fence is not None:
+            if line.strip().startswith(fence) and not line.strip(fence[0]).strip():
+                fence = None
+            lines.append("")
+        else:
+            lines.append(re.sub(r"`[^`]*`", "", line))
+    return lines
+
+
+def read_page(file: Path, docs_dir: Path, root: Path) -> Page:
+    page = Page(
+        path=file.relative_to(root).as_posix(), url_path=file.relative_to(docs_dir).as_posix()
+    )
+    raw = file.read_bytes()
+    if len(raw) > MAX_PAGE_BYTES:
+        page.problems.append(
+            error(
+                page.path,
+                1,
+                (
+                    f"page is {len(raw):,} bytes, over the {MAX_PAGE_BYTES:,}-byte limit; "
+                    "split it into several pages"
+                ),
+            )
+        )
+        return page
+    text = decode(raw, page)
+    if text is None:
+        return page
+    page.text = text
+    split_front_matter(page)
+    return page
+
+
+def decode(raw: bytes, page: Page) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        page.problems.append(
+            error(
+                page.path,
+                line,
+                (f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8"),
+            )
+        )
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(page: Page) -> None:
+    lines = page.text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        page.problems.append(error(page.path, 1, first_line_hint(lines)))
+        return
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == FENCE), None)
+    if closing is None:
+        page.problems.append(
+            error(
+                page.path, 1, ("front matter is not closed; add a line `---` after the last field")
+            )
+        )
+        return
+    page.body = "\n".join(lines[closing + 1 :])
+    page.body_line = closing + 2
+    read_meta(page, "\n".join(lines[1:closing]))
+
+
+def first_line_hint(lines: list[str]) -> str:
+    first = lines[0].strip()
+    if not first and any(line.rstrip() == FENCE for line in lines):
+        return "front matter must start on line 1; remove the blank lines before `---`"
+    if re.fullmatch(r"-{4,}", first):
+        return f"front matter must open with exactly three dashes `---`, not `{first}`"
+    return (
+        "page has no front matter; start it with `---`, then `title:` and "
+        "`description:` lines, then `---`"
+    )
+
+
+def read_meta(page: Page, yaml_text: str) -> None:
+    """Front matter through python-frontmatter, with the strict YAML handler."""
+    handler = StrictYAMLHandler()
+    try:
+        post = frontmatter.loads(f"{FENCE}\n{yaml_text}\n{FENCE}\n", handler=handler)
+    except MetaError as exc:
+        for line, message in exc.problems:
+            page.problems.append(error(page.path, line, message))
+        return
+    except yaml.YAMLError as exc:  # belt and braces: the handler reports its own
+        page.problems.append(error(page.path, 2, f"front matter is not valid YAML: {exc}"))
+        return
+    page.meta = dict(post.metadata)
+    page.key_lines = handler.key_lines
+    page.raw_values = handler.raw_values

@@ -1,0 +1,130 @@
+"""Helpers behind the test fixtures: sites in temporary folders, the pipeline
+run as a command, a static server, and text from rendered HTML."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SOURCE_ARTICLE = ROOT.parent / "shared" / "content" / "source-article.md"
+
+
+def write_config(root: Path) -> Path:
+    """A mkdocs.yml for a site in root: the project's settings without its nav."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    config.pop("nav", None)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["extra_css"] = []
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def make_site(root: Path, pages: dict[str, str | bytes]) -> Path:
+    """A site in root whose docs/ holds pages (relative path -> content)."""
+    for name, content in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    write_config(root)
+    return root
+
+
+def copy_fixture(fixture: Path, root: Path) -> Path:
+    """A site in root whose docs/ is the fixture folder (minus expected.txt)."""
+    shutil.copytree(fixture, root / "docs", ignore=shutil.ignore_patterns("expected.txt"))
+    write_config(root)
+    return root
+
+
+def copy_project(root: Path) -> Path:
+    """The whole project's sources in root, for builds that must not touch ours."""
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def run_pipeline(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts ARGS` in cwd, as make runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", *args, "--root", str(cwd)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def page_file(site: Path, url: str) -> Path:
+    return site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html"
+
+
+class _TextExtractor(HTMLParser):
+    SKIP = frozenset({"script", "style", "svg", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self._skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """Text of an HTML page with whitespace collapsed, as a reader sees it."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    return re.sub(r"\s+", " ", "".join(extractor.parts))
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve directory on 127.0.0.1 on a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

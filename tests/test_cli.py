@@ -1,0 +1,104 @@
+"""The pipeline as authors run it: output format, exit codes, and a build
+that never leaves a half-written site/."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tests.helpers import copy_project, make_site, run_pipeline
+
+GOOD_PAGE = (
+    "---\ntitle: A page\ndescription: A small page that exists so the validator has "
+    "something valid to read.\n---\n\nText.\n"
+)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under folder with a hash of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_check_reports_every_problem_sorted_then_a_count(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "b.md": "---\ntitle: B\n---\n\n[x](missing.md)\n",
+            "a.md": GOOD_PAGE.replace("Text.", "[Read](http://example.com)"),
+        },
+    )
+    result = run_pipeline("check", cwd=site)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/a.md:6: error: 'http://example.com' is not encrypted; use https://",
+        (
+            "docs/b.md:1: error: front matter is missing required field 'description' "
+            "(One-sentence summary, used as the page's meta description.)"
+        ),
+        (
+            "docs/b.md:5: error: link 'missing.md' points to 'missing.md', which does not exist "
+            "in docs/"
+        ),
+        "3 errors, 0 warnings in 2 files",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_a_valid_site(tmp_path: Path) -> None:
+    result = run_pipeline("check", cwd=make_site(tmp_path, {"index.md": GOOD_PAGE}))
+    assert (result.returncode, result.stdout.strip()) == (0, "docs/ is valid ✅")
+
+
+def test_check_without_a_config_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_pipeline("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no MkDocs configuration" in result.stderr
+
+
+def test_check_writes_nothing(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": GOOD_PAGE})
+    before = snapshot(site)
+    assert run_pipeline("check", cwd=site).returncode == 0
+    assert snapshot(site) == before
+
+
+def test_build_renders_the_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    result = run_pipeline("build", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site" / "letters" / "billing-error" / "index.html").is_file()
+    assert sorted(path.name for path in project.iterdir()) == [
+        "docs",
+        "mkdocs.yml",
+        "overrides",
+        "site",
+    ]
+
+
+def test_failed_validation_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert run_pipeline("build", cwd=project).returncode == 0
+    before = snapshot(project / "site")
+    tips = project / "docs" / "tips.md"
+    tips.write_text(tips.read_text(encoding="utf-8") + "\n[broken](#nowhere)\n", "utf-8")
+    result = run_pipeline("build", cwd=project)
+    assert result.returncode == 1
+    assert "docs/tips.md:" in result.stdout and "'#nowhere'" in result.stdout
+    assert snapshot(project / "site") == before
+
+
+def test_failed_render_keeps_the_last_good_site_and_no_leftovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert run_pipeline("build", cwd=project).returncode == 0
+    before = snapshot(project / "site")
+    # Valid Markdown, broken template: only MkDocs itself can fail here.
+    (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block", "utf-8")
+    result = run_pipeline("build", cwd=project)
+    assert result.returncode == 1
+    assert "site/ was left as it was" in result.stdout
+    assert snapshot(project / "site") == before
+    assert not [path for path in project.iterdir() if path.name.startswith(".site-")]
