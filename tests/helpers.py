@@ -20,7 +20,10 @@ from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-SOURCE_ARTICLE = ROOT.parent / "shared" / "content" / "source-article.md"
+# The article the site was made from, kept with the tests so they run from any
+# clone; test_content.py checks that it still matches the shared original.
+SOURCE_ARTICLE = FIXTURES / "source-article.md"
+SHARED_ARTICLE = ROOT.parent / "shared" / "content" / "source-article.md"
 
 
 def write_config(root: Path) -> Path:

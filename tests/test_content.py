@@ -10,7 +10,7 @@ import frontmatter
 import pytest
 
 from tests import article
-from tests.helpers import ROOT, collapse, visible_text
+from tests.helpers import ROOT, SHARED_ARTICLE, SOURCE_ARTICLE, collapse, visible_text
 
 
 @cache
@@ -43,3 +43,8 @@ def test_article_front_matter_lives_on_the_home_page() -> None:
     for field in ("image", "photographer", "photographerUrl"):
         assert home[field] == source[field]
     assert collapse(source["description"]) in collapse(home.content)
+
+
+@pytest.mark.skipif(not SHARED_ARTICLE.exists(), reason="no shared/ folder beside this clone")
+def test_kept_copy_of_the_article_matches_the_shared_original() -> None:
+    assert SOURCE_ARTICLE.read_bytes() == SHARED_ARTICLE.read_bytes()
