@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 PIPELINE := $(BIN)/python -m scripts
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build lint clean lock
+.PHONY: help serve test check build lint clean lock check-links new-letter
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,6 +30,12 @@ check: $(STAMP) ## Validate docs/ only; writes nothing
 
 build: $(STAMP) ## Validate, then render into site/ (kept as it was if anything fails)
 	$(PIPELINE) build
+
+check-links: $(STAMP) ## Check every external link in docs/ for real (needs the network)
+	$(PIPELINE) check-links
+
+new-letter: $(STAMP) ## Start a letter page: make new-letter SLUG=late-delivery
+	$(PIPELINE) new-letter "$(SLUG)"
 
 lint: $(STAMP) ## Ruff on the Python code
 	$(BIN)/ruff check scripts tests

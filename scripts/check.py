@@ -2,84 +2,136 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from scripts.letters import check_letter
 from scripts.links import SiteIndex, check_images, check_links
 from scripts.meta_rules import check_meta, duplicate_title_problems
+from scripts.nav import nav_problems
 from scripts.problems import Problem, error
-from scripts.render import Scan, markdown_renderer, render, scan_html, site_config
-from scripts.sources import Page, read_page
-
-
-def find_pages(docs_dir: Path) -> list[Path]:
-    return sorted(path for path in docs_dir.rglob("*.md") if path.is_file())
-
-
-def all_files(docs_dir: Path) -> set[str]:
-    return {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()}
+from scripts.render import Scan, markdown_renderer, render, scan_html
+from scripts.site_config import site_config
+from scripts.site_files import display_path, is_checked_page, site_files
+from scripts.sources import Page, prose_lines, read_page
 
 
 def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
     """Validate every page of the site whose mkdocs.yml is config_file."""
-    config = site_config(config_file or root / "mkdocs.yml")
-    docs_dir = Path(config["docs_dir"])
-    pages = [read_page(path, docs_dir, root) for path in find_pages(docs_dir)]
+    config_file = config_file or root / "mkdocs.yml"
+    config = site_config(config_file, display_path(config_file, root))
+    files = site_files(config)
+    page_files = [file for file in files if is_checked_page(file)]
+    pages = [
+        read_page(
+            Path(file.abs_src_path), display_path(Path(file.abs_src_path), root), file.src_uri
+        )
+        for file in page_files
+    ]
     problems = [problem for page in pages for problem in page.problems]
-    problems += url_clash_problems(pages)
+    problems += url_clash_problems(pages, page_files)
     readable = [page for page in pages if not page.problems]
     problems += [problem for page in readable for problem in check_meta(page)]
     problems += duplicate_title_problems(readable)
+    scans, render_problems = scan_pages(readable, config)
+    problems += render_problems
+    index = site_index(files, pages, scans)
+    for page in readable:
+        if page.url_path in scans:
+            problems += page_problems(page, scans[page.url_path], index)
+    problems += nav_problems(config, root, page_files)
+    return sorted(set(problems))
+
+
+def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan], list[Problem]]:
+    """Each page rendered as MkDocs will, reduced to what the checks need."""
     renderer = markdown_renderer(config)
-    scans = {page.url_path: scan_html(render(renderer, page.body)) for page in readable}
-    index = SiteIndex(
+    scans, problems = {}, []
+    for page in pages:
+        deep = too_deep_line(page)
+        if deep is None:
+            try:
+                scans[page.url_path] = scan_html(render(renderer, page.body))
+                continue
+            except RecursionError:
+                deep = page.first_content_line
+        problems.append(
+            error(
+                page.path,
+                deep,
+                "the page is nested too deeply to render (lists, quotes or blocks inside "
+                "each other); flatten it",
+            )
+        )
+    return scans, problems
+
+
+MAX_INDENT = 64  # columns: 16 levels of lists; Python-Markdown slows down sharply past that
+MAX_QUOTES = 16
+
+
+def too_deep_line(page: Page) -> int | None:
+    """The first line nested deeper than any real page would be, or None."""
+    for offset, line in enumerate(prose_lines(page.body)):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        quotes = re.match(r"[>\s]*", line)[0].count(">")
+        if indent > MAX_INDENT or quotes > MAX_QUOTES:
+            return page.body_line + offset
+    return None
+
+
+def site_index(files: list[File], pages: list[Page], scans: dict[str, Scan]) -> SiteIndex:
+    return SiteIndex(
         page_ids={
             page.url_path: scans[page.url_path].ids if page.url_path in scans else set()
             for page in pages
         },
-        files=all_files(docs_dir),
+        files={file.src_uri for file in files if not file.inclusion.is_excluded()},
+        excluded={file.src_uri for file in files if file.inclusion.is_excluded()},
     )
-    for page in readable:
-        scan = scans[page.url_path]
-        problems += check_links(page, scan, index)
-        problems += check_images(page, scan, index)
-        problems += check_letter(page, scan)
-        problems += unsafe_html_problems(page, scan)
-        if not page.body.strip():
-            problems.append(
-                error(
-                    page.path,
-                    page.first_content_line,
-                    "page has no content after its front matter; write the page or delete it",
-                )
+
+
+def page_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
+    problems = check_links(page, scan, index)
+    problems += check_images(page, scan, index)
+    problems += check_letter(page, scan)
+    problems += unsafe_html_problems(page, scan)
+    if not page.body.strip():
+        problems.append(
+            error(
+                page.path,
+                page.first_content_line,
+                "page has no content after its front matter; write the page or delete it",
             )
-    return sorted(set(problems))
+        )
+    return problems
 
 
-def url_of(page: Page) -> str:
-    """The address MkDocs gives a page: x.md and x/index.md both become x/."""
-    stem = page.url_path.removesuffix(".md")
-    return stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
-
-
-def url_clash_problems(pages: list[Page]) -> list[Problem]:
+def url_clash_problems(pages: list[Page], files: list[File]) -> list[Problem]:
+    """Two pages at one address: x.md and x/index.md, or names that differ only in case."""
+    url_of = {file.src_uri: file.url for file in files}
     seen: dict[str, Page] = {}
     problems = []
     for page in pages:
-        url = url_of(page).lower()
-        if url in seen:
-            other = seen[url]
-            problems.append(
-                error(
-                    page.path,
-                    1,
-                    (
-                        f"renders to the same address '/{url_of(page)}/' as {other.path} "
-                        "(URLs ignore letter case on many hosts); rename or remove one"
-                    ),
-                )
+        url = url_of[page.url_path]
+        other = seen.setdefault(url.lower(), page)
+        if other is page:
+            continue
+        if url_of[other.url_path] == url:
+            message = (
+                f"renders to the same address '/{url}' as {other.path}; MkDocs would "
+                "silently publish only one of them, so rename or remove one"
             )
-        seen.setdefault(url, page)
+        else:
+            message = (
+                f"differs from {other.path} only in letter case; they clash on macOS and "
+                "Windows and on case-insensitive hosts, so rename one"
+            )
+        problems.append(error(page.path, 1, message))
     return problems
 
 
@@ -87,11 +139,9 @@ def unsafe_html_problems(page: Page, scan: Scan) -> list[Problem]:
     return [
         error(
             page.path,
-            page.body_line_of(what.rstrip("=")),
-            (
-                f"raw HTML with {what} can run script; remove it (the site's JavaScript "
-                "lives in docs/javascripts/)"
-            ),
+            page.body_line_of(needle),
+            f"raw HTML with {what} can run script or load another site; remove it "
+            "(the site's JavaScript lives in docs/javascripts/)",
         )
-        for what in dict.fromkeys(scan.unsafe)
+        for what, needle in dict.fromkeys(scan.unsafe)
     ]

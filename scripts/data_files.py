@@ -26,3 +26,7 @@ def tags() -> dict[str, str]:
 
 def placeholders() -> list[dict[str, str]]:
     return load("placeholders.yml")
+
+
+def unsafe_html() -> dict[str, list[str]]:
+    return load("unsafe_html.yml")

@@ -34,17 +34,21 @@ def check_meta(page: Page) -> list[Problem]:
         error(page.path, line_of(page, err), message_for(err, page))
         for err in validator.iter_errors(page.meta)
     ]
-    return problems + tag_problems(page)
+    return problems + date_problems(page, name) + tag_problems(page)
 
 
 def line_of(page: Page, err: ValidationError) -> int:
     if err.validator == "additionalProperties":
         return page.key_lines.get(unknown_keys(err)[0], 1)
     if err.validator == "dependentRequired":
-        key = next(key for key in err.validator_value if key in err.instance)
-    else:
-        key = err.path[0] if err.path else None
-    return page.key_lines.get(str(key), 1)
+        return page.key_lines.get(dependent_key(err), 1)
+    path = list(err.path)
+    if not path:
+        return 1
+    items = page.item_lines.get(str(path[0]), [])
+    if len(path) > 1 and isinstance(path[1], int) and path[1] < len(items):
+        return items[path[1]]
+    return page.key_lines.get(str(path[0]), 1)
 
 
 def unknown_keys(err: ValidationError) -> list[str]:
@@ -52,12 +56,24 @@ def unknown_keys(err: ValidationError) -> list[str]:
     return [str(key) for key in err.instance if key not in allowed]
 
 
+def field_label(path: list) -> str:
+    """'title', or 'tags' item 2 for the second tag."""
+    if not path:
+        return "front matter"
+    label = f"'{path[0]}'"
+    if len(path) > 1 and isinstance(path[1], int):
+        label += f" item {path[1] + 1}"
+    return label
+
+
 def message_for(err: ValidationError, page: Page) -> str:
-    field = ".".join(str(part) for part in err.path) or "front matter"
+    field = field_label(list(err.path))
     if isinstance(err.instance, str) and not err.instance.strip():
-        return f"'{field}' is empty; write a value or remove the field"
+        return f"{field} is empty; write a value or remove the field"
+    if err.instance is None and err.validator == "type":
+        return f"{field} has no value; write one after the colon, or remove the field"
     explain = MESSAGES.get(err.validator)
-    return explain(field, err, page) if explain else f"'{field}': {err.message}"
+    return explain(field, err, page) if explain else f"{field}: {err.message}"
 
 
 def required_message(field: str, err: ValidationError, page: Page) -> str:
@@ -74,36 +90,36 @@ def unknown_field_message(field: str, err: ValidationError, page: Page) -> str:
 
 
 def too_long_message(field: str, err: ValidationError, page: Page) -> str:
-    return f"'{field}' is {len(err.instance)} characters long; keep it to {err.validator_value}"
+    return f"{field} is {len(err.instance)} characters long; keep it to {err.validator_value}"
 
 
 def too_short_message(field: str, err: ValidationError, page: Page) -> str:
     return (
-        f"'{field}' is only {len(err.instance)} characters long; "
+        f"{field} is only {len(err.instance)} characters long; "
         f"write at least {err.validator_value} (a full sentence)"
     )
 
 
 def pattern_message(field: str, err: ValidationError, page: Page) -> str:
     if "https" in err.validator_value:
-        return f"'{field}' must be an https:// address with a host, not '{err.instance}'"
-    return f"'{field}' has the wrong form: {err.message}"
+        return f"{field} must be an https:// address with a host, not '{err.instance}'"
+    return f"{field} has the wrong form: {err.message}"
 
 
 def date_message(field: str, err: ValidationError, page: Page) -> str:
-    return f"'{field}' is not a real date: '{err.instance}'; write it as YYYY-MM-DD"
+    return f"{field} is not a real date: '{err.instance}'; write it as YYYY-MM-DD"
 
 
 def enum_message(field: str, err: ValidationError, page: Page) -> str:
-    return f"'{field}' cannot be '{err.instance}'; use one of {', '.join(err.validator_value)}"
+    return f"{field} cannot be '{err.instance}'; use one of {', '.join(err.validator_value)}"
 
 
 def repeat_message(field: str, err: ValidationError, page: Page) -> str:
-    return f"'{field}' lists the same value twice; remove the repeat"
+    return f"{field} lists the same value twice; remove the repeat"
 
 
 def empty_list_message(field: str, err: ValidationError, page: Page) -> str:
-    return f"'{field}' is empty; list at least one value"
+    return f"{field} is empty; list at least one value"
 
 
 def field_hint(name: str) -> str:
@@ -113,7 +129,15 @@ def field_hint(name: str) -> str:
     return f" ({description})" if description else ""
 
 
+def quote_hint(key: str, raw: str, actual: str) -> str:
+    return (
+        f"'{key}' must be text, but YAML reads `{raw}` as {actual}; "
+        f'put it in quotes: {key}: "{raw}"'
+    )
+
+
 YAML_TYPES = {
+    str: "text",
     bool: "true/false",
     int: "a number",
     float: "a number",
@@ -126,22 +150,30 @@ YAML_TYPES = {
 def type_message(field: str, err: ValidationError, page: Page) -> str:
     expected = err.validator_value
     actual = YAML_TYPES.get(type(err.instance), type(err.instance).__name__)
-    raw = page.raw_values.get(field)
-    if expected == "string" and raw is not None and raw != "":
-        return (
-            f"'{field}' must be text, but YAML reads `{raw}` as {actual}; "
-            f'put it in quotes: {field}: "{raw}"'
-        )
+    key = str(err.path[0]) if len(err.path) == 1 else None
+    raw = page.raw_values.get(key) if key else None
+    if expected == "string" and raw:
+        return quote_hint(key, raw, actual)
     if expected == "string":
-        return f"'{field}' must be text, not {actual}"
+        return f"{field} must be text, not {actual}"
     if expected == "array":
-        return f"'{field}' must be a list (one `- item` per line), not {actual}"
-    return f"'{field}' must be of type {expected}, not {actual}"
+        return f"{field} must be a list (one `- item` per line), not {actual}"
+    return f"{field} must be of type {expected}, not {actual}"
+
+
+def dependent_key(err: ValidationError) -> str:
+    """The field whose companions are missing (jsonschema names it last)."""
+    return err.message.rpartition(" is a dependency of ")[2].strip("'")
 
 
 def dependent_message(field: str, err: ValidationError, page: Page) -> str:
-    present = next(key for key in err.validator_value if key in err.instance)
-    missing = [key for key in err.validator_value[present] if key not in err.instance]
+    present = dependent_key(err)
+    missing = [key for key in err.validator_value.get(present, []) if key not in err.instance]
+    if "image" in missing:
+        return (
+            f"'{present}' belongs to a hero photo, but the page has no 'image'; add the "
+            f"photo's https:// address as image, or remove '{present}'"
+        )
     return (
         f"'{present}' needs {', '.join(repr(key) for key in missing)} too: every photo "
         "has alt text and credits its photographer with an https profile link"
@@ -163,21 +195,40 @@ MESSAGES = {
 }
 
 
+def expects_text(schema_name: str, key: str) -> bool:
+    """Whether key is a plain text field (not a date, not a list) of that schema."""
+    data = data_files.frontmatter_schema()
+    if key not in data["schemas"][schema_name]["properties"]:
+        return False
+    definition = data["$defs"]["fields"].get(key, {})
+    return "format" not in definition and definition.get("type", "string") == "string"
+
+
+def date_problems(page: Page, schema_name: str) -> list[Problem]:
+    return [
+        error(page.path, page.key_lines.get(key, 1), quote_hint(key, raw, "a date"))
+        for key, raw in page.dates.items()
+        if expects_text(schema_name, key)
+    ]
+
+
 def tag_problems(page: Page) -> list[Problem]:
     tags = page.meta.get("tags")
     if not isinstance(tags, list):
         return []
     registry = data_files.tags()
+    lines = page.item_lines.get("tags", [])
     problems = []
-    for tag in tags:
-        if isinstance(tag, str) and tag not in registry:
+    for number, tag in enumerate(tags):
+        if isinstance(tag, str) and tag.strip() and tag not in registry:
             guess = difflib.get_close_matches(tag, list(registry), n=1)
             hint = f"did you mean '{guess[0]}'?" if guess else "add it there first"
+            line = lines[number] if number < len(lines) else page.key_lines.get("tags", 1)
             problems.append(
                 error(
                     page.path,
-                    page.key_lines.get("tags", 1),
-                    (f"unknown tag '{tag}': tags come from scripts/data/tags.yml; {hint}"),
+                    line,
+                    f"unknown tag '{tag}': tags come from scripts/data/tags.yml; {hint}",
                 )
             )
     return problems

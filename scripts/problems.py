@@ -5,6 +5,7 @@ Checks return problems; only the command line prints them and picks the exit cod
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,12 +24,26 @@ class Problem:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
 
 
+MAX_QUOTE = 80  # characters of an author's input quoted in a message
+
+
+def shorten(text: str) -> str:
+    """Input quoted in a message, cut to MAX_QUOTE characters."""
+    return text if len(text) <= MAX_QUOTE else f"{text[:MAX_QUOTE]}…"
+
+
+def printable(message: str) -> str:
+    """One line, with control characters (from quoted input) shown as escapes."""
+    one_line = " ".join(message.splitlines())
+    return re.sub(r"[\x00-\x1f\x7f]", lambda match: f"\\x{ord(match[0]):02x}", one_line)
+
+
 def error(path: str, line: int, message: str) -> Problem:
-    return Problem(path, max(line, 1), ERROR, message)
+    return Problem(path, max(line, 1), ERROR, printable(message))
 
 
 def warning(path: str, line: int, message: str) -> Problem:
-    return Problem(path, max(line, 1), WARNING, message)
+    return Problem(path, max(line, 1), WARNING, printable(message))
 
 
 def count(problems: Iterable[Problem], level: str) -> int:

@@ -3,17 +3,14 @@ so heading ids, letter blocks and links are seen as readers will see them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-
-def site_config(config_file: Path) -> MkDocsConfig:
-    return load_config(str(config_file))
+from scripts import data_files
 
 
 def markdown_renderer(config: MkDocsConfig) -> markdown.Markdown:
@@ -43,7 +40,7 @@ class Scan:
     links: list[Element] = field(default_factory=list)
     images: list[Element] = field(default_factory=list)
     letters: list[Element] = field(default_factory=list)
-    unsafe: list[str] = field(default_factory=list)
+    unsafe: list[tuple[str, str]] = field(default_factory=list)  # (what, text to find it by)
 
 
 LETTER_CLASS = "mdx-letter"
@@ -66,9 +63,7 @@ class _Scanner(HTMLParser):
             self.scan.links.append(Element(tag, values))
         if tag == "img":
             self.scan.images.append(Element(tag, values))
-        if tag == "script":
-            self.scan.unsafe.append("<script>")
-        self.scan.unsafe += [f"{name}=" for name in values if name.startswith("on")]
+        self.scan.unsafe += unsafe_parts(tag, values)
         self._track_letter(tag, values)
 
     def _track_letter(self, tag: str, values: dict[str, str]) -> None:
@@ -88,6 +83,29 @@ class _Scanner(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._letter_depth:
             self.scan.letters[-1].text += data
+
+
+def unsafe_parts(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """What in this start tag could run script: (description, text to find it by)."""
+    rules = data_files.unsafe_html()
+    parts = [(f"<{tag}>", f"<{tag}")] if tag in rules["tags"] else []
+    parts += [(f"{name}=", name) for name in values if name.startswith("on")]
+    checked_elsewhere = {("a", "href"), ("img", "src")}  # by the link and image checks
+    parts += [
+        (f'{name}="{value}"', value)
+        for name, value in values.items()
+        if name in rules["url_attributes"]
+        and (tag, name) not in checked_elsewhere
+        and scheme_of(value) in rules["script_schemes"]
+    ]
+    return parts
+
+
+def scheme_of(url: str) -> str:
+    """The scheme a browser sees: it drops tabs and newlines, and outer spaces."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip("\x00- ")
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
 
 
 def scan_html(html: str) -> Scan:

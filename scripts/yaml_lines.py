@@ -9,6 +9,8 @@ Lines are file lines: the front matter starts on line 2, after `---`.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -19,10 +21,20 @@ class StrictLoader(yaml.SafeLoader):
     """SafeLoader that keeps timestamps as strings."""
 
 
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STR_TAG = "tag:yaml.org,2002:str"
 StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# What MkDocs' loader reads as a date: such a value in a text field becomes a
+# date object there, or, if the date is impossible, drops the whole front matter.
+TIMESTAMP = next(
+    regexp
+    for resolvers in yaml.SafeLoader.yaml_implicit_resolvers.values()
+    for tag, regexp in resolvers
+    if tag == TIMESTAMP_TAG
+)
 
 
 class MetaError(Exception):
@@ -36,39 +48,76 @@ class MetaError(Exception):
 class StrictYAMLHandler(YAMLHandler):
     """python-frontmatter handler that loads with StrictLoader and records lines."""
 
+    # Split exactly where sources.py (and MkDocs) see the fences; the default
+    # also splits at `----` lines inside the YAML.
+    FM_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
     def __init__(self) -> None:
         super().__init__()
         self.key_lines: dict[str, int] = {}
+        self.item_lines: dict[str, list[int]] = {}
         self.raw_values: dict[str, str] = {}
+        self.dates: dict[str, str] = {}
 
     def load(self, fm: str, **kwargs: object) -> dict:
         fm = fm.removeprefix("\n")  # python-frontmatter keeps the fence's newline
+        too_deep = nesting_problem(fm)
+        if too_deep:
+            raise MetaError([too_deep])
         problems = anchor_problems(fm)
         node = compose(fm)
         if not isinstance(node, yaml.MappingNode):
-            raise MetaError([(FIRST_LINE, not_a_mapping(node))])
-        problems += duplicate_key_problems(node)
+            line = node.start_mark.line + FIRST_LINE if node else FIRST_LINE
+            raise MetaError([(line, not_a_mapping(node))])
+        problems += complex_key_problems(node) or duplicate_key_problems(node)
         if problems:
             raise MetaError(problems)
-        for key, value in node.value:
-            self.key_lines[str(key.value)] = key.start_mark.line + FIRST_LINE
-            if isinstance(value, yaml.ScalarNode):
-                self.raw_values[str(key.value)] = value.value
+        self.record(node)
         try:
             return yaml.load(fm, Loader=StrictLoader)
         except yaml.YAMLError as exc:
-            raise MetaError([yaml_problem(exc)]) from exc
-        except (ValueError, TypeError, OverflowError) as exc:
+            raise MetaError([yaml_problem(exc, fm)]) from exc
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
             raise MetaError([(FIRST_LINE, f"front matter cannot be read: {exc}")]) from exc
+
+    def record(self, node: yaml.MappingNode) -> None:
+        """Lines of keys and list items, and how values were written."""
+        for key, value in node.value:
+            name = str(key.value)
+            self.key_lines[name] = key.start_mark.line + FIRST_LINE
+            if isinstance(value, yaml.SequenceNode):
+                self.item_lines[name] = [item.start_mark.line + FIRST_LINE for item in value.value]
+            if isinstance(value, yaml.ScalarNode):
+                self.raw_values[name] = value.value
+                if value.style is None and TIMESTAMP.match(value.value):
+                    self.dates[name] = value.value
+
+
+MAX_FLOW_DEPTH = 16  # front matter is flat; PyYAML slows down quadratically when deeper
+TOO_DEEP = (
+    "front matter is nested too deeply; write fields as `key: value` lines and lists as "
+    "`- item` lines"
+)
+
+
+def nesting_problem(fm: str) -> tuple[int, str] | None:
+    """Brackets nested absurdly deep, reported before PyYAML spends minutes on them."""
+    depth = 0
+    for offset, character in enumerate(fm):
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(character, 0)
+        if depth > MAX_FLOW_DEPTH:
+            line = fm[:offset].count("\n") + FIRST_LINE
+            return line, TOO_DEEP
+    return None
 
 
 def compose(fm: str) -> yaml.Node | None:
     try:
         return yaml.compose(fm, Loader=StrictLoader)
     except yaml.YAMLError as exc:
-        raise MetaError([yaml_problem(exc)]) from exc
+        raise MetaError([yaml_problem(exc, fm)]) from exc
     except RecursionError as exc:
-        raise MetaError([(FIRST_LINE, "front matter is nested too deeply")]) from exc
+        raise MetaError([(FIRST_LINE, TOO_DEEP)]) from exc
 
 
 def anchor_problems(fm: str) -> list[tuple[int, str]]:
@@ -89,6 +138,24 @@ def anchor_problems(fm: str) -> list[tuple[int, str]]:
     except yaml.YAMLError:
         return []  # compose() reports the syntax error with its line
     return problems
+
+
+def complex_key_problems(node: yaml.MappingNode) -> list[tuple[int, str]]:
+    """Keys that are not names: `? [a, b]`, `1:`, `true:` or an empty key."""
+    return [
+        (
+            key.start_mark.line + FIRST_LINE,
+            f"a front matter key must be a name like `title`, not `{key_text(key)}`",
+        )
+        for key, _ in node.value
+        if not (isinstance(key, yaml.ScalarNode) and key.tag == STR_TAG and key.value)
+    ]
+
+
+def key_text(key: yaml.Node) -> str:
+    if isinstance(key, yaml.ScalarNode):
+        return key.value or "(empty)"
+    return "a list" if isinstance(key, yaml.SequenceNode) else "a mapping"
 
 
 def duplicate_key_problems(node: yaml.MappingNode) -> list[tuple[int, str]]:
@@ -114,7 +181,7 @@ def not_a_mapping(node: yaml.Node | None) -> str:
     if node is None:
         return "front matter is empty; add at least `title:` and `description:`"
     kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-    return f"front matter must be `key: value` lines, not {kind}"
+    return f"front matter must be `key: value` lines such as `title: ...`, not {kind}"
 
 
 YAML_HINTS = {
@@ -125,10 +192,28 @@ YAML_HINTS = {
 }
 
 
-def yaml_problem(exc: yaml.YAMLError) -> tuple[int, str]:
+INDENTED_KEY = re.compile(r"^[ ]+[A-Za-z_][\w-]*:(\s|$)")
+
+
+def yaml_problem(exc: yaml.YAMLError, fm: str = "") -> tuple[int, str]:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return reader_problem(exc, fm)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + FIRST_LINE if mark else FIRST_LINE
     problem = getattr(exc, "problem", None) or str(exc)
     hint = next((h for key, h in YAML_HINTS.items() if key in problem), None)
-    message = f"front matter is not valid YAML: {problem}"
-    return line, f"{message}; {hint}" if hint else message
+    lines = fm.split("\n")
+    if mark and mark.line < len(lines) and INDENTED_KEY.match(lines[mark.line]):
+        hint = "this key is indented; start top-level keys at the beginning of the line"
+    hint = hint or "check the quotes, brackets and indentation on this line"
+    return line, f"front matter is not valid YAML: {problem}; {hint}"
+
+
+def reader_problem(exc: yaml.reader.ReaderError, fm: str) -> tuple[int, str]:
+    """A character YAML refuses to read at all, such as a control character."""
+    line = fm[: exc.position].count("\n") + FIRST_LINE
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return line, (
+        f"front matter contains the invisible character U+{ord(character):04X}, which YAML "
+        "does not allow; delete it"
+    )

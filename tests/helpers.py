@@ -26,11 +26,14 @@ SOURCE_ARTICLE = FIXTURES / "source-article.md"
 SHARED_ARTICLE = ROOT.parent / "shared" / "content" / "source-article.md"
 
 
-def write_config(root: Path) -> Path:
-    """A mkdocs.yml for a site in root: the project's settings without its nav."""
+def write_config(root: Path, nav: list | None = None) -> Path:
+    """A mkdocs.yml for a site in root: the project's settings with nav
+    (default: none, so MkDocs lists every page)."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
         config = yaml_load(handle)
     config.pop("nav", None)
+    if nav is not None:
+        config = {"nav": nav, **config}  # first, so its lines do not move with the settings
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["extra_css"] = []
     config_file = root / "mkdocs.yml"
@@ -52,9 +55,12 @@ def make_site(root: Path, pages: dict[str, str | bytes]) -> Path:
 
 
 def copy_fixture(fixture: Path, root: Path) -> Path:
-    """A site in root whose docs/ is the fixture folder (minus expected.txt)."""
-    shutil.copytree(fixture, root / "docs", ignore=shutil.ignore_patterns("expected.txt"))
-    write_config(root)
+    """A site in root whose docs/ is the fixture folder, minus expected.txt and
+    nav.yml (the site's nav, if the fixture has one)."""
+    ignore = shutil.ignore_patterns("expected.txt", "nav.yml")
+    shutil.copytree(fixture, root / "docs", ignore=ignore)
+    nav_file = fixture / "nav.yml"
+    write_config(root, yaml.safe_load(nav_file.read_text("utf-8")) if nav_file.is_file() else None)
     return root
 
 

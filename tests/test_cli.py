@@ -41,7 +41,7 @@ def test_check_reports_every_problem_sorted_then_a_count(tmp_path: Path) -> None
         ),
         (
             "docs/b.md:5: error: link 'missing.md' points to 'missing.md', which does not exist "
-            "in docs/"
+            "in docs/; fix the link or create the page"
         ),
         "3 errors, 0 warnings in 2 files",
     ]
@@ -102,3 +102,51 @@ def test_failed_render_keeps_the_last_good_site_and_no_leftovers(tmp_path: Path)
     assert "site/ was left as it was" in result.stdout
     assert snapshot(project / "site") == before
     assert not [path for path in project.iterdir() if path.name.startswith(".site-")]
+
+
+def test_a_broken_mkdocs_yml_is_a_configuration_error_without_traceback(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": GOOD_PAGE})
+    (site / "mkdocs.yml").write_text("site_name: Guide\nnav: [index.md\n", "utf-8")
+    result = run_pipeline("check", cwd=site)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[0].startswith(
+        "mkdocs.yml:3: error: MkDocs encountered an error parsing the configuration file"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_setting_mkdocs_does_not_know_is_a_configuration_error(tmp_path: Path) -> None:
+    # MkDocs only warns, but the strict build stops on it: say so before the build.
+    site = make_site(tmp_path, {"index.md": GOOD_PAGE})
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "site_auther: Sam\n", "utf-8")
+    lines = config.read_text("utf-8").count("\n")
+    result = run_pipeline("check", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"mkdocs.yml:{lines}: error: Config value 'site_auther': Unrecognised configuration "
+        "name: site_auther"
+    )
+
+
+def test_a_configuration_error_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert run_pipeline("build", cwd=project).returncode == 0
+    before = snapshot(project / "site")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("docs_dir: docs", "docs_dir: gone"), "utf-8"
+    )
+    result = run_pipeline("build", cwd=project)
+    assert result.returncode == 2
+    assert "Config value 'docs_dir'" in result.stderr
+    assert snapshot(project / "site") == before
+    assert not [path for path in project.iterdir() if path.name.startswith(".site-")]
+
+
+def test_check_of_the_whole_project_writes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    before = snapshot(project)
+    assert run_pipeline("check", cwd=project).returncode == 0
+    assert snapshot(project) == before
+    assert sorted(path.name for path in project.iterdir()) == ["docs", "mkdocs.yml", "overrides"]

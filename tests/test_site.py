@@ -107,6 +107,24 @@ def test_letters_index_links_every_letter(built_site: Path) -> None:
         assert f"{Path(name).stem}/" in links
 
 
+def test_letters_index_has_a_card_per_letter_from_its_front_matter(built_site: Path) -> None:
+    cards = soup(built_site, "letters/").select("article .mdx-card")
+    assert len(cards) == len(LETTER_PAGES)
+    for card, name in zip(cards, LETTER_PAGES, strict=True):  # in nav order
+        fields = meta(name)
+        assert card.select_one("a.mdx-card__link")["href"] == f"{Path(name).stem}/"
+        assert card.select_one(".mdx-card__summary").get_text() == fields["description"]
+        assert [tag.get_text() for tag in card.select(".md-tag")] == fields["tags"]
+        assert card["data-mdx-tags"].split() == fields["tags"]
+
+
+def test_letter_pages_name_their_download_and_subject(built_site: Path) -> None:
+    for name in LETTER_PAGES:
+        intro = soup(built_site, PAGES[name]).select_one(".mdx-letter-intro")
+        assert intro["data-mdx-letter-slug"] == Path(name).stem
+        assert intro.select_one("[data-mdx-subject]").get_text() == meta(name)["subject"]
+
+
 @cache
 def search_titles(site: Path) -> dict[str, str]:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -1,0 +1,106 @@
+/* Pure text functions behind the letter tools: no DOM and no state, so the
+   browser tests call them directly through window.mdxLetterText.
+   A placeholder is written like [Client's Name]: the same rule as
+   PLACEHOLDER in scripts/letters.py (a test checks that both agree). */
+(() => {
+  "use strict";
+
+  const PLACEHOLDER = /\[([^[\]\n]{1,60})\]/g;
+  const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+  /* Names of the placeholders in text, in order of first appearance. */
+  const placeholdersIn = (text) =>
+    [...new Set([...String(text).matchAll(PLACEHOLDER)].map((match) => match[1]))];
+
+  /* Text cut into pieces: {text} for plain runs, {name} for each placeholder. */
+  const splitPlaceholders = (text) => {
+    const source = String(text);
+    const pieces = [];
+    let end = 0;
+    for (const match of source.matchAll(PLACEHOLDER)) {
+      if (match.index > end) pieces.push({ text: source.slice(end, match.index) });
+      pieces.push({ name: match[1] });
+      end = match.index + match[0].length;
+    }
+    if (end < source.length) pieces.push({ text: source.slice(end) });
+    return pieces;
+  };
+
+  /* A value counts only once it holds more than whitespace. */
+  const filledValue = (values, name) => {
+    const value = values && Object.hasOwn(values, name) ? values[name] : "";
+    return typeof value === "string" ? value.trim() : "";
+  };
+
+  /* Text with each [name] replaced by its value; unfilled ones stay as written. */
+  const fillPlaceholders = (text, values) =>
+    String(text).replace(PLACEHOLDER, (match, name) => filledValue(values, name) || match);
+
+  /* The names that still have no value. */
+  const unfilled = (names, values) => names.filter((name) => !filledValue(values, name));
+
+  /* One paragraph as clean lines: runs of spaces collapsed, each line
+     trimmed, empty lines dropped, so markup indentation never reaches a client. */
+  const cleanParagraph = (raw) =>
+    String(raw)
+      .replace(/\r\n?/g, "\n")
+      .split("\n")
+      .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
+      .filter(Boolean)
+      .join("\n");
+
+  /* The letter as plain text: a blank line between paragraphs, the author's
+     line breaks kept, nothing before the first or after the last word. */
+  const plainText = (paragraphs) => paragraphs.map(cleanParagraph).filter(Boolean).join("\n\n");
+
+  const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+
+  /* The rich-text flavour of plain text, so an email editor keeps the
+     paragraphs: a <p> per paragraph, <br> per line break, every character escaped. */
+  const htmlFromText = (text) =>
+    String(text)
+      .split("\n\n")
+      .map((paragraph) => `<p>${paragraph.split("\n").map(escapeHtml).join("<br>")}</p>`)
+      .join("\n");
+
+  /* mailto: with subject and body encoded as RFC 6068 asks: spaces as %20
+     (never "+"), line breaks as %0D%0A. No recipient: the reader adds it. */
+  const mailtoHref = (subject, body) => {
+    const encode = (text) => encodeURIComponent(String(text).replace(/\r?\n/g, "\r\n"));
+    return `mailto:?subject=${encode(subject)}&body=${encode(body)}`;
+  };
+
+  /* "missed-deadline" -> "missed-deadline.txt"; anything unusable -> "letter.txt". */
+  const textFileName = (slug) => {
+    const safe = String(slug ?? "")
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    return `${safe || "letter"}.txt`;
+  };
+
+  /* 1 -> "1 placeholder", 2 -> "2 placeholders". */
+  const countPlaceholders = (count) => `${count} placeholder${count === 1 ? "" : "s"}`;
+
+  /* ["A"] -> "[A]"; ["A", "B", "C"] -> "[A], [B] and [C]". */
+  const listPlaceholders = (names) => {
+    const items = names.map((name) => `[${name}]`);
+    if (items.length < 2) return items.join("");
+    return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  };
+
+  window.mdxLetterText = Object.freeze({
+    placeholdersIn,
+    splitPlaceholders,
+    fillPlaceholders,
+    unfilled,
+    cleanParagraph,
+    plainText,
+    escapeHtml,
+    htmlFromText,
+    mailtoHref,
+    textFileName,
+    countPlaceholders,
+    listPlaceholders,
+  });
+})();

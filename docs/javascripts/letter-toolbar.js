@@ -1,0 +1,253 @@
+/* The letter toolbar: Copy (plain text plus a rich-text flavour), Email
+   (a mailto: link), Download (.txt) and Print, all using the letter as it
+   reads now, names filled in. With placeholders still unfilled, the first
+   press only warns (and says how many); pressing "… anyway" goes ahead.
+   A live region tells screen reader users what happened. */
+(() => {
+  "use strict";
+
+  const {
+    countPlaceholders,
+    htmlFromText,
+    listPlaceholders,
+    mailtoHref,
+    placeholdersIn,
+    plainText,
+    textFileName,
+  } = window.mdxLetterText;
+
+  const element = (tag, properties = {}, children = []) => {
+    const node = Object.assign(document.createElement(tag), properties);
+    node.append(...children);
+    return node;
+  };
+
+  /* ------------------------------------------------------------ reading the letter */
+
+  /* A block's text as the reader sees it: <br> and source newlines are line breaks. */
+  const blockText = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    if (node.nodeName === "BR") return "\n";
+    return [...node.childNodes].map(blockText).join("");
+  };
+
+  const letterText = (letter) => plainText([...letter.children].map(blockText));
+
+  /* Placeholders still unfilled: from personalise's spans, else from the text. */
+  const unfilledNames = (letter) => {
+    const spans = letter.querySelectorAll("[data-mdx-placeholder]");
+    if (!spans.length) return placeholdersIn(letterText(letter));
+    const open = [...spans].filter((span) => !span.classList.contains("mdx-placeholder--filled"));
+    return [...new Set(open.map((span) => span.dataset.mdxPlaceholder))];
+  };
+
+  const subjectOf = (root) =>
+    root.querySelector("[data-mdx-subject]")?.textContent.trim() || document.title;
+
+  const slugOf = (root) =>
+    root.querySelector("[data-mdx-letter-slug]")?.dataset.mdxLetterSlug ||
+    window.location.pathname.split("/").filter(Boolean).at(-1);
+
+  /* ------------------------------------------------------------ actions */
+
+  const copyToClipboard = async (text) => {
+    const clipboard = navigator.clipboard;
+    if (clipboard?.write && window.ClipboardItem) {
+      try {
+        const flavour = (data, type) => new Blob([data], { type });
+        await clipboard.write([
+          new ClipboardItem({
+            "text/plain": flavour(text, "text/plain"),
+            "text/html": flavour(htmlFromText(text), "text/html"),
+          }),
+        ]);
+        return true;
+      } catch {
+        // some browsers refuse rich text; plain text is what matters
+      }
+    }
+    try {
+      await clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  /* Where copying is refused, select the letter so Ctrl+C / ⌘C still works. */
+  const selectLetter = (letter) => {
+    const range = document.createRange();
+    range.selectNodeContents(letter);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  };
+
+  const download = (text, fileName) => {
+    const url = URL.createObjectURL(new Blob([`${text}\n`], { type: "text/plain;charset=utf-8" }));
+    const link = element("a", { href: url, download: fileName, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 30000); // after the download started
+  };
+
+  /* ------------------------------------------------------------ the toolbar */
+
+  const ACTIONS = [
+    { key: "copy", label: "Copy", tag: "button", primary: true },
+    { key: "email", label: "Email", tag: "a" },
+    { key: "download", label: "Download", tag: "button" },
+    { key: "print", label: "Print", tag: "button" },
+  ];
+
+  const buildToolbar = () => {
+    const controls = {};
+    const buttons = ACTIONS.map(({ key, label, tag, primary }) => {
+      const control = element(tag, {
+        className: `md-button mdx-letter-actions__${key}${primary ? " md-button--primary" : ""}`,
+        textContent: label,
+      });
+      if (tag === "button") control.type = "button";
+      control.dataset.mdxAction = key;
+      controls[key] = control;
+      return control;
+    });
+    const status = element("p", { className: "mdx-letter-actions__status" });
+    status.setAttribute("role", "status");
+    const bar = element("div", { className: "mdx-letter-actions" }, [
+      element("div", { className: "mdx-letter-actions__buttons" }, buttons),
+      status,
+    ]);
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Use this letter");
+    return { bar, controls, status };
+  };
+
+  const attach = (letter) => {
+    letter.dataset.mdxToolbar = "";
+    const root = letter.closest(".md-content") ?? document;
+    const { bar, controls, status } = buildToolbar();
+    letter.before(bar);
+    let armed = null; // the action whose "… anyway" the reader was offered
+
+    /* Cleared first, so a screen reader hears a repeated message again. */
+    let pending = 0;
+    const announce = (message) => {
+      window.clearTimeout(pending);
+      status.textContent = "";
+      if (message) pending = window.setTimeout(() => (status.textContent = message), 100);
+    };
+
+    const disarm = () => {
+      armed = null;
+      for (const { key, label } of ACTIONS) controls[key].textContent = label;
+      letter.querySelectorAll(".mdx-placeholder--missing").forEach((span) => {
+        span.classList.remove("mdx-placeholder--missing");
+      });
+    };
+
+    /* Show the unfilled placeholders, in the letter and in the form. */
+    const flagMissing = (names) => {
+      for (const span of letter.querySelectorAll("[data-mdx-placeholder]")) {
+        if (names.includes(span.dataset.mdxPlaceholder)) {
+          span.classList.add("mdx-placeholder--missing");
+        }
+      }
+      for (const input of root.querySelectorAll("[data-mdx-field]")) {
+        if (names.includes(input.dataset.mdxField)) input.setAttribute("aria-invalid", "true");
+      }
+    };
+
+    /* True when the action may go ahead: nothing unfilled, or the reader
+       already saw the warning and pressed "… anyway". */
+    const mayProceed = (key) => {
+      const names = unfilledNames(letter);
+      if (!names.length || armed === key) return true;
+      disarm();
+      armed = key;
+      const { label } = ACTIONS.find((action) => action.key === key);
+      controls[key].textContent = `${label} anyway`;
+      flagMissing(names);
+      announce(
+        `${countPlaceholders(names.length)} still to fill: ${listPlaceholders(names)}. ` +
+          `Fill ${names.length === 1 ? "it" : "them"} in above, or press “${label} anyway”.`,
+      );
+      return false;
+    };
+
+    const stillOpen = () => {
+      const count = unfilledNames(letter).length;
+      return count ? `, with ${countPlaceholders(count)} still to fill` : "";
+    };
+
+    const refreshEmail = () => {
+      controls.email.href = mailtoHref(subjectOf(root), letterText(letter));
+    };
+
+    const handlers = {
+      copy: async () => {
+        const text = letterText(letter);
+        const note = stillOpen();
+        if (await copyToClipboard(text)) {
+          announce(`Letter copied${note}.`);
+        } else {
+          selectLetter(letter);
+          announce(
+            "Your browser did not let this page copy. " +
+              "The letter is selected: press Ctrl+C (⌘C on a Mac).",
+          );
+        }
+      },
+      email: () => {
+        refreshEmail();
+        announce(`Opening your email app with the letter${stillOpen()}.`);
+      },
+      download: () => {
+        const fileName = textFileName(slugOf(root));
+        download(letterText(letter), fileName);
+        announce(`Letter downloaded as ${fileName}${stillOpen()}.`);
+      },
+      print: () => {
+        announce("");
+        window.print();
+      },
+    };
+
+    bar.addEventListener("click", async (event) => {
+      const control = event.target.closest("[data-mdx-action]");
+      if (!control) return;
+      const key = control.dataset.mdxAction;
+      try {
+        if (!mayProceed(key)) {
+          event.preventDefault(); // keeps the Email link from opening the mail app
+          return;
+        }
+        disarm();
+        await handlers[key]();
+      } catch (error) {
+        console.error("letter-toolbar:", error);
+      }
+    });
+
+    letter.addEventListener("mdx:letter-change", () => {
+      if (armed) announce("");
+      disarm();
+      refreshEmail();
+    });
+    refreshEmail();
+  };
+
+  const run = () => {
+    try {
+      document.querySelectorAll(".md-content .mdx-letter:not([data-mdx-toolbar])").forEach(attach);
+    } catch (error) {
+      console.error("letter-toolbar:", error);
+    }
+  };
+
+  // Material's document$ emits on the first load and after every instant navigation.
+  if (window.document$?.subscribe) window.document$.subscribe(run);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+})();

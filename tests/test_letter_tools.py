@@ -1,0 +1,477 @@
+"""The letter tools in a real browser (Debian's Chromium through Playwright):
+on every letter a reader fills the names, copies, emails and downloads the
+letter; what they type stays text; unfilled placeholders are announced; names
+carry over and can be forgotten; instant navigation keeps it all working;
+the letters index filters by tag. Expected texts come from the Markdown
+sources, never from the page under test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import frontmatter
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect
+
+from scripts import data_files
+from scripts.letters import PLACEHOLDER, placeholders_in
+from tests.helpers import ROOT
+from tests.test_site import LETTER_PAGES, PAGES, meta
+
+pytestmark = pytest.mark.browser
+
+EXAMPLES = {item["name"]: item["example"] for item in data_files.placeholders()}
+INJECTION = "<img src=x onerror=alert(1)>"
+STORAGE_KEY = "mdx-letter-fields"
+LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)
+
+
+# ---------------------------------------------------------------- expectations
+
+
+def mkdocs_config() -> dict:
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        return yaml_load(handle)
+
+
+def source_text(name: str) -> str:
+    """The letter as written in its Markdown: paragraphs apart by one blank
+    line, line breaks kept, each line trimmed."""
+    block = LETTER_BLOCK.search(frontmatter.load(ROOT / "docs" / name).content).group(1)
+    paragraphs = re.split(r"\n[ \t]*\n", block.strip())
+    return "\n\n".join("\n".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+def filled(text: str, values: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), text)
+
+
+def values_for(name: str) -> dict[str, str]:
+    """Example values for every placeholder the letter contains."""
+    return {key: EXAMPLES[key] for key in placeholders_in(source_text(name))}
+
+
+# ---------------------------------------------------------------- page helpers
+
+
+@pytest.fixture(name="tools_page")
+def fixture_tools_page(page, base_url: str):
+    """The shared page fixture, allowed to write and read the clipboard."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
+    return page
+
+
+@pytest.fixture(name="instant")
+def fixture_instant(tools_page, base_url: str, built_site: Path):
+    """The page with Material's instant navigation working on 127.0.0.1.
+
+    Material takes the scheme and host of its sitemap's addresses from the
+    page but keeps their port, so with site_url on the default port and our
+    server on another, every link looked external and reloaded the page.
+    The sitemap is served with the test server's address instead, as if the
+    site were at its site_url."""
+    site_url = mkdocs_config()["site_url"]
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8").replace(site_url, base_url)
+    tools_page.route(
+        "**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml")
+    )
+    return tools_page
+
+
+def open_for_instant_navigation(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")  # instant navigation starts once it has the sitemap
+    page.evaluate("window.sameDocument = true")  # gone if a click reloads the page
+
+
+def fill(page, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        page.get_by_label(name, exact=True).fill(value)
+
+
+def clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def button(page, name: str):
+    return page.get_by_role("button", name=name, exact=True)
+
+
+def status(page):
+    return page.locator(".mdx-letter-actions__status")
+
+
+def nav_link(page, label: str):
+    return page.locator("nav.md-nav--primary").get_by_role("link", name=label, exact=True)
+
+
+def stored(page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+
+
+# ---------------------------------------------------------------- every letter
+
+
+@pytest.mark.parametrize("name", LETTER_PAGES, ids=[Path(n).stem for n in LETTER_PAGES])
+def test_fill_copy_email_and_download_every_letter(tools_page, name: str) -> None:
+    page, values = tools_page, values_for(name)
+    expected = filled(source_text(name), values)
+    page.goto(PAGES[name])
+    fill(page, values)
+    for value in values.values():
+        expect(page.locator(".mdx-letter")).to_contain_text(value)
+
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == expected
+
+    href = page.get_by_role("link", name="Email", exact=True).get_attribute("href")
+    subject, body = re.fullmatch(r"mailto:\?subject=([^&]*)&body=([^&]*)", href).groups()
+    assert unquote(subject) == meta(name)["subject"]
+    assert unquote(body) == expected.replace("\n", "\r\n")
+    assert "%20" in subject and "%0D%0A%0D%0A" in body  # encoded, not "+" and raw breaks
+    assert not re.search(r"[\s+<>\"]", href)
+
+    with page.expect_download() as download_info:
+        button(page, "Download").click()
+    download = download_info.value
+    assert download.suggested_filename == f"{Path(name).stem}.txt"
+    assert Path(download.path()).read_text(encoding="utf-8") == f"{expected}\n"
+    assert page.errors == []
+
+
+def test_every_letter_prints_alone_on_one_page(page) -> None:
+    page.emulate_media(media="print")
+    for name in LETTER_PAGES:
+        page.goto(PAGES[name])
+        assert page.locator(".mdx-letter").is_visible()
+        for hidden in ("h1", ".mdx-letter-intro", ".mdx-personalise", ".mdx-letter-actions"):
+            assert not page.locator(hidden).is_visible(), f"{hidden} prints on {name}"
+        for paper in ("A4", "Letter"):
+            pdf = page.pdf(format=paper)
+            assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, f"{name} on {paper}"
+    assert page.errors == []
+
+
+def test_print_button_opens_the_print_dialog(page) -> None:
+    name = "letters/missed-deadline.md"
+    page.goto(PAGES[name])
+    page.evaluate("() => { window.print = () => (window.printed = (window.printed || 0) + 1); }")
+    fill(page, values_for(name))
+    button(page, "Print").click()
+    page.wait_for_function("window.printed === 1")
+    assert page.errors == []
+
+
+# ---------------------------------------------------------------- unfilled and unsafe input
+
+
+def test_unfilled_placeholders_are_announced_before_copying(tools_page) -> None:
+    page, name = tools_page, "letters/product-failure.md"
+    page.goto(PAGES[name])
+    page.evaluate("navigator.clipboard.writeText('clipboard before')")
+    fill(page, {"Client's Name": "Ms Rivera"})
+
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text(
+        "2 placeholders still to fill: [discount or gift] and [Your Name]. "
+        "Fill them in above, or press “Copy anyway”."
+    )
+    assert clipboard(page) == "clipboard before"
+    assert page.locator(".mdx-placeholder--missing").all_inner_texts() == [
+        "[discount or gift]",
+        "[Your Name]",
+    ]
+    for field, invalid in (("Client's Name", None), ("discount or gift", "true")):
+        assert page.get_by_label(field, exact=True).get_attribute("aria-invalid") == invalid
+
+    button(page, "Copy anyway").click()
+    expect(status(page)).to_have_text("Letter copied, with 2 placeholders still to fill.")
+    assert clipboard(page) == filled(source_text(name), {"Client's Name": "Ms Rivera"})
+    expect(button(page, "Copy")).to_be_visible()
+
+    # Email warns the same way and keeps the mail app closed; typing resets it.
+    page.get_by_role("link", name="Email", exact=True).click()
+    expect(page.get_by_role("link", name="Email anyway", exact=True)).to_be_visible()
+    fill(page, {"Your Name": "Sam Taylor"})
+    expect(page.get_by_role("link", name="Email", exact=True)).to_be_visible()
+    assert page.get_by_label("Your Name", exact=True).get_attribute("aria-invalid") is None
+    expect(status(page)).to_have_text("")
+    assert page.url.endswith(PAGES[name])
+    assert page.errors == []
+
+
+def test_what_the_reader_types_stays_text(tools_page) -> None:
+    page, name = tools_page, "letters/billing-error.md"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(PAGES[name])
+    fill(page, {"Client's Name": INJECTION, "Your Name": "Sam Taylor"})
+    letter = page.locator(".mdx-letter")
+    expect(letter).to_contain_text(f"Dear {INJECTION},")
+
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(
+        source_text(name), {"Client's Name": INJECTION, "Your Name": "Sam Taylor"}
+    )
+    rich = page.evaluate(
+        """async () => {
+            const [item] = await navigator.clipboard.read();
+            return (await item.getType("text/html")).text();
+        }"""
+    )
+    assert "Dear &lt;img src=x onerror=alert(1)&gt;," in rich and "<img" not in rich
+
+    page.reload()  # the payload comes back from localStorage: still text
+    expect(letter).to_contain_text(f"Dear {INJECTION},")
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
+    assert page.errors == []
+
+
+# ---------------------------------------------------------------- across pages
+
+
+def test_names_carry_over_to_other_letters_until_forgotten(instant) -> None:
+    page = instant
+    open_for_instant_navigation(page, PAGES["letters/missed-deadline.md"])
+    fill(page, {"Client's Name": "Ms Rivera", "Your Name": "Sam Taylor"})
+
+    nav_link(page, "Staff misconduct").click()
+    page.wait_for_url(re.compile(r"/letters/staff-misconduct/$"))
+    expect(page.get_by_label("Client's Name", exact=True)).to_have_value("Ms Rivera")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
+    assert page.evaluate("window.sameDocument") is True
+
+    button(page, "Forget my details").click()
+    expect(page.locator(".mdx-personalise__status")).to_have_text(
+        "Your details are forgotten on this device."
+    )
+    expect(page.get_by_label("Your Name", exact=True)).to_have_value("")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear [Client's Name],")
+    assert stored(page) is None
+
+    page.reload()
+    expect(page.get_by_label("Client's Name", exact=True)).to_have_value("")
+    assert page.errors == []
+
+
+def test_instant_navigation_keeps_the_toolbar_working(instant) -> None:
+    page = instant
+    open_for_instant_navigation(page, PAGES["letters/missed-deadline.md"])
+    fill(page, {"Client's Name": "Ms Rivera", "Your Name": "Sam Taylor"})
+    for label, name in (
+        ("Billing error", "letters/billing-error.md"),
+        ("Missed deadline", "letters/missed-deadline.md"),
+        ("Unmet expectations", "letters/unmet-expectations.md"),
+    ):
+        nav_link(page, label).click()
+        page.wait_for_url(re.compile(f"/{PAGES[name]}$"))
+        expect(page.locator("h1")).to_have_text(meta(name)["title"])
+        assert page.evaluate("window.sameDocument") is True  # no full reload happened
+        assert page.locator(".mdx-letter-actions").count() == 1
+        assert page.locator(".mdx-personalise").count() == 1
+        button(page, "Copy").click()
+        expect(status(page)).to_have_text("Letter copied.")
+        assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+def test_copy_falls_back_to_plain_text_then_to_selecting_the_letter(tools_page) -> None:
+    page, name = tools_page, "letters/unmet-expectations.md"
+    page.goto(PAGES[name])
+    fill(page, values_for(name))
+    expected = filled(source_text(name), values_for(name))
+    # A browser that refuses rich text still gets the plain text.
+    page.evaluate("() => { navigator.clipboard.write = () => Promise.reject(new Error('no')); }")
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == expected
+    # A browser that refuses both: the letter is selected for Ctrl+C.
+    page.evaluate(
+        "() => { navigator.clipboard.writeText = () => Promise.reject(new Error('no')); }"
+    )
+    button(page, "Copy").click()
+    expect(status(page)).to_contain_text("The letter is selected: press Ctrl+C")
+    selected = page.evaluate("getSelection().toString()")
+    assert selected.startswith("Dear Ms Rivera,") and selected.rstrip().endswith("Sam Taylor")
+    assert page.errors == []
+
+
+def test_search_highlights_do_not_break_placeholders(tools_page) -> None:
+    page, name = tools_page, "letters/missed-deadline.md"
+    page.goto(f"{PAGES[name]}?h=client+name")  # as a reader arrives from search
+    fill(page, values_for(name))
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+# ---------------------------------------------------------------- keyboard, phone, no JavaScript
+
+
+def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
+    page, name = tools_page, "letters/poor-communication.md"
+    page.goto(PAGES[name])
+    page.get_by_label("Client's Name", exact=True).focus()
+    page.keyboard.type("Ms Rivera")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Sam Taylor")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Forget my details"
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        """() => {
+            const node = document.activeElement, style = getComputedStyle(node);
+            return [node.tagName, node.textContent, style.outlineStyle, style.outlineWidth];
+        }"""
+    )
+    assert focused[:2] == ["BUTTON", "Copy"]
+    assert focused[2] != "none" and focused[3] != "0px"
+    page.keyboard.press("Enter")
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+def test_phone_layout_fits_and_works(tools_page) -> None:
+    page, name = tools_page, "letters/product-failure.md"
+    page.set_viewport_size({"width": 390, "height": 844})
+    for url in (PAGES[name], PAGES["letters/index.md"]):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.goto(PAGES[name])
+    fill(page, values_for(name))
+    for label in ("Copy", "Download", "Print"):
+        box = button(page, label).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+def test_without_javascript_letters_stay_readable(browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(PAGES["letters/missed-deadline.md"])
+    letter = page.locator(".mdx-letter")
+    expect(letter).to_be_visible()
+    assert letter.inner_text().startswith("Dear [Client's Name],")
+    assert page.locator(".mdx-letter-actions, .mdx-personalise").count() == 0
+    page.goto(PAGES["letters/index.md"])
+    expect(page.locator(".mdx-card")).to_have_count(len(LETTER_PAGES))
+    assert page.locator(".mdx-filter").count() == 0
+    context.close()
+
+
+# ---------------------------------------------------------------- the letters index
+
+
+def test_tag_filter_shows_matching_cards_without_reloading(instant) -> None:
+    page = instant
+    open_for_instant_navigation(page, PAGES["letters/index.md"])
+    cards = page.locator(".mdx-card")
+    expect(cards).to_have_count(len(LETTER_PAGES))
+    tagged = [meta(name)["title"] for name in LETTER_PAGES if "service" in meta(name)["tags"]]
+    assert len(tagged) == 2
+
+    service = button(page, "service")
+    service.click()
+    expect(service).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".mdx-card:visible")).to_have_count(2)
+    expect(page.locator(".mdx-filter__status")).to_have_text(
+        "Showing 2 of 7 letters tagged “service”."
+    )
+    shown = page.locator(".mdx-card:visible .mdx-card__link").evaluate_all(
+        "links => links.map(link => new URL(link.href).pathname.split('/').at(-2))"
+    )
+    assert [meta(f"letters/{slug}.md")["title"] for slug in shown] == tagged
+
+    service.click()  # pressing the active tag again shows every letter
+    expect(page.locator(".mdx-card:visible")).to_have_count(len(LETTER_PAGES))
+    expect(button(page, "All letters")).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("window.sameDocument") is True
+
+    page.locator(".mdx-card", has_text="Billing error").click()
+    page.wait_for_url(re.compile(r"/letters/billing-error/$"))
+    expect(button(page, "Copy")).to_be_visible()  # the letter tools start after instant navigation
+    assert page.evaluate("window.sameDocument") is True
+    assert page.errors == []
+
+
+# ---------------------------------------------------------------- the text functions
+
+
+@pytest.fixture(name="text_page", scope="module")
+def fixture_text_page(browser, base_url: str):
+    """One page for the pure functions of docs/javascripts/letter-text.js."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto(PAGES["letters/index.md"])
+    yield page
+    context.close()
+
+
+def call(page, function: str, *args: object) -> object:
+    return page.evaluate(f"(args) => window.mdxLetterText.{function}(...args)", list(args))
+
+
+@pytest.mark.parametrize("name", LETTER_PAGES, ids=[Path(n).stem for n in LETTER_PAGES])
+def test_placeholder_discovery_agrees_with_the_validator(text_page, name: str) -> None:
+    text = source_text(name)
+    assert call(text_page, "placeholdersIn", text) == placeholders_in(text)
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "expected"),
+    [
+        ("placeholdersIn", ["[A] and [B], [A] again; [] and [x\ny] are not"], ["A", "B"]),
+        (
+            "splitPlaceholders",
+            ["Dear [Client's Name], from [Your Name]"],
+            [
+                {"text": "Dear "},
+                {"name": "Client's Name"},
+                {"text": ", from "},
+                {"name": "Your Name"},
+            ],
+        ),
+        (
+            "fillPlaceholders",
+            ["Dear [A], [B]", {"A": " Ms Rivera ", "B": "   "}],
+            "Dear Ms Rivera, [B]",
+        ),
+        ("fillPlaceholders", ["[A]", {"A": "$& and $1"}], "$& and $1"),
+        ("unfilled", [["A", "B", "C"], {"A": "x", "B": " "}], ["B", "C"]),
+        (
+            "plainText",
+            [["  Dear  A,\n", "\n  Kind regards,\n   Sam  \n\n", " "]],
+            "Dear A,\n\nKind regards,\nSam",
+        ),
+        ("plainText", [["a\r\nb\u00a0 c"]], "a\nb c"),
+        (
+            "htmlFromText",
+            ["Hi <b>&\n'x'\n\nBye"],
+            "<p>Hi &lt;b&gt;&amp;<br>&#39;x&#39;</p>\n<p>Bye</p>",
+        ),
+        (
+            "mailtoHref",
+            ["I am sorry", "Dear A,\n\nB & C+D"],
+            "mailto:?subject=I%20am%20sorry&body=Dear%20A%2C%0D%0A%0D%0AB%20%26%20C%2BD",
+        ),
+        ("textFileName", ["missed-deadline"], "missed-deadline.txt"),
+        ("textFileName", ["../Odd Name!"], "odd-name.txt"),
+        ("textFileName", [""], "letter.txt"),
+        ("countPlaceholders", [1], "1 placeholder"),
+        ("countPlaceholders", [2], "2 placeholders"),
+        ("listPlaceholders", [["A", "B", "C"]], "[A], [B] and [C]"),
+    ],
+)
+def test_text_function(text_page, function: str, args: list, expected: object) -> None:
+    assert call(text_page, function, *args) == expected

@@ -1,0 +1,83 @@
+"""`make new-letter SLUG=...`: the scaffolded page passes `make check`, is
+listed in the nav, and a bad or taken name is a usage error (exit 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from scripts.nav import nav_paths
+from scripts.new_letter import NewLetter, add_to_index, add_to_nav
+from tests.helpers import copy_project, run_pipeline
+
+
+@pytest.fixture(name="project", scope="module")
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with a new letter scaffolded into it."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_pipeline("new-letter", "late-delivery", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    project.joinpath("output.txt").write_text(result.stdout, "utf-8")
+    return project
+
+
+def test_the_new_letter_passes_the_check(project: Path) -> None:
+    result = run_pipeline("check", cwd=project)
+    assert (result.returncode, result.stdout.strip()) == (0, "docs/ is valid ✅")
+
+
+def test_the_new_letter_has_its_front_matter_and_one_letter_block(project: Path) -> None:
+    text = (project / "docs" / "letters" / "late-delivery.md").read_text("utf-8")
+    assert text.startswith('---\ntitle: "Apology Letter for Late Delivery"\n')
+    assert text.count("/// html | div.mdx-letter\n") == 1
+    assert "Dear [Client's Name]," in text and "[Your Name]\n///" in text
+
+
+def test_the_new_letter_is_in_the_nav_after_the_other_letters(project: Path) -> None:
+    config = yaml_load((project / "mkdocs.yml").read_text("utf-8"))
+    letters = [path for path in nav_paths(config["nav"]) if path.startswith("letters/")]
+    assert letters[-1] == "letters/late-delivery.md"
+
+
+def test_the_author_is_told_what_was_done_and_what_is_next(project: Path) -> None:
+    output = project.joinpath("output.txt").read_text("utf-8").splitlines()
+    assert output[0] == "created docs/letters/late-delivery.md"
+    assert "added it to the nav in mkdocs.yml" in output
+    assert output[-1].startswith("next: replace the guidance sentences")
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        ("late-delivery", "error: docs/letters/late-delivery.md already exists"),
+        ("Late_Delivery", "error: 'Late_Delivery' cannot name a letter"),
+        ("", "error: give the new letter a name: make new-letter SLUG=late-delivery"),
+        ("a" * 51, "characters long; keep the name to 50"),
+    ],
+)
+def test_a_taken_or_bad_name_is_a_usage_error(project: Path, slug: str, message: str) -> None:
+    before = (project / "mkdocs.yml").read_bytes()
+    result = run_pipeline("new-letter", slug, cwd=project)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert message in result.stderr
+    assert (project / "mkdocs.yml").read_bytes() == before
+
+
+def test_a_nav_without_letters_is_left_alone(tmp_path: Path) -> None:
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nnav:\n  - Home: index.md\n", "utf-8")
+    assert not add_to_nav(config, NewLetter("late-delivery"))
+    assert config.read_text("utf-8") == "site_name: x\nnav:\n  - Home: index.md\n"
+
+
+def test_a_hand_written_letters_list_gets_the_new_letter(tmp_path: Path) -> None:
+
+    index = tmp_path / "index.md"
+    index.write_text("Intro.\n\n- [Billing error](billing-error.md): Use it when...\n", "utf-8")
+    assert add_to_index(index, NewLetter("late-delivery"), "Use it when it is late.")
+    assert index.read_text("utf-8").splitlines()[-1] == (
+        "- [Late delivery](late-delivery.md): Use it when it is late."
+    )
