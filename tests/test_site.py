@@ -12,8 +12,9 @@ import frontmatter
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.build import build_into
 from tests import article
-from tests.helpers import ROOT, page_file
+from tests.helpers import ROOT, make_site, page_file
 
 SITE_NAME = "Empathetic Apology Letters to Clients"
 PAGES = {  # source page -> URL
@@ -167,3 +168,17 @@ def test_light_and_dark_palettes_with_a_toggle(built_site: Path) -> None:
     home = soup(built_site, "")
     schemes = {tag["data-md-color-scheme"] for tag in home.select("input[data-md-color-scheme]")}
     assert schemes == {"default", "slate"}
+
+
+def test_a_photo_from_elsewhere_credits_only_its_photographer(tmp_path: Path) -> None:
+    hero = (
+        "---\ntitle: Home\ndescription: A home page whose hero photo comes from a "
+        "photographer's own site.\nimage: https://photos.example.com/desk.jpg\n"
+        "imageAlt: A desk\nphotographer: Ann Lee\nphotographerUrl: https://ann.example.com/\n"
+        "---\n\nText.\n"
+    )
+    site = make_site(tmp_path, {"index.md": hero})
+    assert build_into(site / "mkdocs.yml", site / "site")
+    caption = soup(site / "site", "").select_one("figure.mdx-hero figcaption")
+    assert caption.get_text(" ", strip=True) == "Photo by Ann Lee"
+    assert caption.a["href"] == "https://ann.example.com/"
