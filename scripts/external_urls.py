@@ -9,12 +9,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.check import scan_pages
-from scripts.render import Scan, scan_html
+from scripts.render import Scan, scan_html, scheme_of
 from scripts.site_config import site_config
 from scripts.site_files import display_path, is_checked_page, site_files
 from scripts.sources import Page, read_page
@@ -27,13 +26,6 @@ class Occurrence:
     url: str
 
 
-def scheme(url: str) -> str:
-    try:
-        return urlsplit(url).scheme.lower()
-    except ValueError:
-        return ""
-
-
 def front_matter_urls(page: Page, schemes: set[str]) -> list[Occurrence]:
     found = []
     for key, value in page.meta.items():
@@ -42,7 +34,7 @@ def front_matter_urls(page: Page, schemes: set[str]) -> list[Occurrence]:
         found += [
             Occurrence(page.path, line, item)
             for item, line in zip(values, lines, strict=False)
-            if isinstance(item, str) and scheme(item) in schemes
+            if isinstance(item, str) and scheme_of(item) in schemes
         ]
     return found
 
@@ -53,7 +45,7 @@ def body_urls(page: Page, scan: Scan, schemes: set[str]) -> list[Occurrence]:
     seen: Counter[str] = Counter()
     found = []
     for url in addresses:
-        if scheme(url) in schemes:
+        if scheme_of(url) in schemes:
             found.append(Occurrence(page.path, page.body_line_of(url, seen[url]), url))
         seen[url] += 1
     return found
@@ -72,7 +64,7 @@ def literal_urls(file: Path, shown_as: str, schemes: set[str]) -> list[Occurrenc
         Occurrence(shown_as, number, match[0])
         for number, line in enumerate(text.splitlines(), 1)
         for match in LITERAL_URL.finditer(line)
-        if scheme(match[0]) in schemes
+        if scheme_of(match[0]) in schemes
     ]
 
 

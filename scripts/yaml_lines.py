@@ -74,7 +74,7 @@ class StrictYAMLHandler(YAMLHandler):
             raise MetaError(problems)
         self.record(node)
         try:
-            return yaml.load(fm, Loader=StrictLoader)
+            return construct(node)
         except yaml.YAMLError as exc:
             raise MetaError([yaml_problem(exc, fm)]) from exc
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -109,6 +109,15 @@ def nesting_problem(fm: str) -> tuple[int, str] | None:
             line = fm[:offset].count("\n") + FIRST_LINE
             return line, TOO_DEEP
     return None
+
+
+def construct(node: yaml.Node) -> object:
+    """Python values from the node compose() already made: no second parse."""
+    loader = StrictLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def compose(fm: str) -> yaml.Node | None:
