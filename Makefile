@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 PIPELINE := $(BIN)/python -m scripts
+# Node tools (axe-core for the accessibility tests, ESLint, Lighthouse), pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test check build lint clean lock check-links new-letter
@@ -19,10 +21,15 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@rm -f $(VENV)/.installed-* && touch $@
 
+$(NODE_STAMP): package-lock.json
+	@echo "installing the pinned Node tools from package-lock.json ..."
+	npm ci --no-audit --no-fund --loglevel=error
+	@rm -f node_modules/.installed-* && touch $@
+
 serve: $(STAMP) ## Validate, then serve the site with live reload on http://127.0.0.1:8000
 	$(PIPELINE) serve
 
-test: $(STAMP) lint ## Lint, then run every test (browser tests included)
+test: $(STAMP) $(NODE_STAMP) lint ## Lint, then run every test (browser tests included)
 	$(BIN)/python -m pytest
 
 check: $(STAMP) ## Validate docs/ only; writes nothing
@@ -42,7 +49,7 @@ lint: $(STAMP) ## Ruff on the Python code
 	$(BIN)/ruff format --check scripts tests
 
 clean: ## Remove the built site, caches and the virtual environment
-	rm -rf site .site-staging-* .site-old-* $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf site .site-staging-* .site-old-* $(VENV) node_modules .bench .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs the network)
