@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from scripts.assets import build_assets
 from scripts.build import build_into
 from scripts.check import check_site
 from scripts.link_settings import SETTINGS_FILE, load_settings
@@ -134,6 +135,7 @@ def build(config_file: Path, site_dir: Path, status: int) -> int:
 def serve(config_file: Path, dev_addr: str, status: int) -> int:
     if status != EXIT_OK:
         print("serving anyway so you can see your draft; `make build` will refuse it")
+    build_assets()
     command = [
         sys.executable,
         "-m",

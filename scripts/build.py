@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.assets import build_assets
+
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> int:
     # --strict turns every MkDocs warning into a failure. Never add -q or -v:
@@ -33,6 +35,7 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> int:
 
 def build_into(config_file: Path, site_dir: Path) -> bool:
     """Build into site_dir atomically; True on success."""
+    build_assets()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))

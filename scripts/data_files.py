@@ -30,3 +30,7 @@ def placeholders() -> list[dict[str, str]]:
 
 def unsafe_html() -> dict[str, list[str]]:
     return load("unsafe_html.yml")
+
+
+def bundles() -> dict[str, list[str]]:
+    return load("bundles.yml")
