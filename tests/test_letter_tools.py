@@ -1,8 +1,8 @@
 """The letter tools in a real browser (Debian's Chromium through Playwright):
 on every letter a reader fills the names, copies, emails and downloads the
 letter; what they type stays text; unfilled placeholders are announced; names
-carry over and can be forgotten; instant navigation keeps it all working;
-the letters index filters by tag. Expected texts come from the Markdown
+carry over and can be forgotten, also across page loads; the letters index
+filters by situation. Expected texts come from the Markdown
 sources, never from the page under test."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from tests.test_site import LETTER_PAGES, PAGES, meta
 pytestmark = pytest.mark.browser
 
 EXAMPLES = {item["name"]: item["example"] for item in data_files.placeholders()}
+LABELS = {item["name"]: item["label"] for item in data_files.placeholders()}
 INJECTION = "<img src=x onerror=alert(1)>"
 STORAGE_KEY = "mdx-letter-fields"
 LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)
@@ -64,32 +65,21 @@ def fixture_tools_page(page, base_url: str):
     return page
 
 
-@pytest.fixture(name="instant")
-def fixture_instant(tools_page, base_url: str, built_site: Path):
-    """The page with Material's instant navigation working on 127.0.0.1.
-
-    Material takes the scheme and host of its sitemap's addresses from the
-    page but keeps their port, so with site_url on the default port and our
-    server on another, every link looked external and reloaded the page.
-    The sitemap is served with the test server's address instead, as if the
-    site were at its site_url."""
-    site_url = mkdocs_config()["site_url"]
-    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8").replace(site_url, base_url)
-    tools_page.route(
-        "**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml")
-    )
-    return tools_page
+def field(page, name: str):
+    """The input for a placeholder, found by the label readers see."""
+    return page.get_by_label(LABELS[name], exact=True)
 
 
-def open_for_instant_navigation(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")  # instant navigation starts once it has the sitemap
-    page.evaluate("window.sameDocument = true")  # gone if a click reloads the page
+def open_names(page) -> None:
+    names = page.locator("[data-mdx-names]")
+    if names.get_attribute("open") is None:
+        page.locator(".mdx-names__summary").click()
 
 
 def fill(page, values: dict[str, str]) -> None:
+    open_names(page)
     for name, value in values.items():
-        page.get_by_label(name, exact=True).fill(value)
+        field(page, name).fill(value)
 
 
 def clipboard(page) -> str:
@@ -101,7 +91,7 @@ def button(page, name: str):
 
 
 def status(page):
-    return page.locator(".mdx-letter-actions__status")
+    return page.locator("[data-mdx-status]")
 
 
 def nav_link(page, label: str):
@@ -148,7 +138,7 @@ def test_every_letter_prints_alone_on_one_page(page) -> None:
     for name in LETTER_PAGES:
         page.goto(PAGES[name])
         assert page.locator(".mdx-letter").is_visible()
-        for hidden in ("h1", ".mdx-letter-intro", ".mdx-personalise", ".mdx-letter-actions"):
+        for hidden in ("h1", ".mdx-letter-intro", ".mdx-tools"):
             assert not page.locator(hidden).is_visible(), f"{hidden} prints on {name}"
         for paper in ("A4", "Letter"):
             pdf = page.pdf(format=paper)
@@ -177,19 +167,19 @@ def test_unfilled_placeholders_are_announced_before_copying(tools_page) -> None:
 
     button(page, "Copy").click()
     expect(status(page)).to_have_text(
-        "2 placeholders still to fill: [discount or gift] and [Your Name]. "
-        "Fill them in above, or press “Copy anyway”."
+        "2 names still to fill: [discount or gift] and [Your Name]. "
+        "Fill them in under “Names”, or press “Copy anyway”."
     )
     assert clipboard(page) == "clipboard before"
     assert page.locator(".mdx-placeholder--missing").all_inner_texts() == [
         "[discount or gift]",
         "[Your Name]",
     ]
-    for field, invalid in (("Client's Name", None), ("discount or gift", "true")):
-        assert page.get_by_label(field, exact=True).get_attribute("aria-invalid") == invalid
+    for key, invalid in (("Client's Name", None), ("discount or gift", "true")):
+        assert field(page, key).get_attribute("aria-invalid") == invalid
 
     button(page, "Copy anyway").click()
-    expect(status(page)).to_have_text("Letter copied, with 2 placeholders still to fill.")
+    expect(status(page)).to_have_text("Letter copied, with 2 names still to fill.")
     assert clipboard(page) == filled(source_text(name), {"Client's Name": "Ms Rivera"})
     expect(button(page, "Copy")).to_be_visible()
 
@@ -198,7 +188,7 @@ def test_unfilled_placeholders_are_announced_before_copying(tools_page) -> None:
     expect(page.get_by_role("link", name="Email anyway", exact=True)).to_be_visible()
     fill(page, {"Your Name": "Sam Taylor"})
     expect(page.get_by_role("link", name="Email", exact=True)).to_be_visible()
-    assert page.get_by_label("Your Name", exact=True).get_attribute("aria-invalid") is None
+    assert field(page, "Your Name").get_attribute("aria-invalid") is None
     expect(status(page)).to_have_text("")
     assert page.url.endswith(PAGES[name])
     assert page.errors == []
@@ -236,33 +226,34 @@ def test_what_the_reader_types_stays_text(tools_page) -> None:
 # ---------------------------------------------------------------- across pages
 
 
-def test_names_carry_over_to_other_letters_until_forgotten(instant) -> None:
-    page = instant
-    open_for_instant_navigation(page, PAGES["letters/missed-deadline.md"])
+def test_names_carry_over_to_other_letters_until_forgotten(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
     fill(page, {"Client's Name": "Ms Rivera", "Your Name": "Sam Taylor"})
 
     nav_link(page, "Staff misconduct").click()
     page.wait_for_url(re.compile(r"/letters/staff-misconduct/$"))
-    expect(page.get_by_label("Client's Name", exact=True)).to_have_value("Ms Rivera")
+    expect(page.locator(".mdx-names__count")).to_have_text("all filled")
     expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
-    assert page.evaluate("window.sameDocument") is True
+    open_names(page)
+    expect(field(page, "Client's Name")).to_have_value("Ms Rivera")
 
     button(page, "Forget my details").click()
-    expect(page.locator(".mdx-personalise__status")).to_have_text(
-        "Your details are forgotten on this device."
-    )
-    expect(page.get_by_label("Your Name", exact=True)).to_have_value("")
+    expect(status(page)).to_have_text("Your details are forgotten on this device.")
+    expect(field(page, "Your Name")).to_have_value("")
     expect(page.locator(".mdx-letter")).to_contain_text("Dear [Client's Name],")
+    expect(page.locator(".mdx-names__count")).to_have_text("2 names still to fill")
     assert stored(page) is None
 
     page.reload()
-    expect(page.get_by_label("Client's Name", exact=True)).to_have_value("")
+    open_names(page)
+    expect(field(page, "Client's Name")).to_have_value("")
     assert page.errors == []
 
 
-def test_instant_navigation_keeps_the_toolbar_working(instant) -> None:
-    page = instant
-    open_for_instant_navigation(page, PAGES["letters/missed-deadline.md"])
+def test_every_letter_page_has_one_set_of_working_tools(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
     fill(page, {"Client's Name": "Ms Rivera", "Your Name": "Sam Taylor"})
     for label, name in (
         ("Billing error", "letters/billing-error.md"),
@@ -272,9 +263,10 @@ def test_instant_navigation_keeps_the_toolbar_working(instant) -> None:
         nav_link(page, label).click()
         page.wait_for_url(re.compile(f"/{PAGES[name]}$"))
         expect(page.locator("h1")).to_have_text(meta(name)["title"])
-        assert page.evaluate("window.sameDocument") is True  # no full reload happened
-        assert page.locator(".mdx-letter-actions").count() == 1
-        assert page.locator(".mdx-personalise").count() == 1
+        assert page.locator(".mdx-tools").count() == 1
+        assert page.locator(".mdx-actions").count() == 1
+        if set(values_for(name)) - {"Client's Name", "Your Name"}:
+            fill(page, values_for(name))
         button(page, "Copy").click()
         expect(status(page)).to_have_text("Letter copied.")
         assert clipboard(page) == filled(source_text(name), values_for(name))
@@ -318,7 +310,9 @@ def test_search_highlights_do_not_break_placeholders(tools_page) -> None:
 def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     page, name = tools_page, "letters/poor-communication.md"
     page.goto(PAGES[name])
-    page.get_by_label("Client's Name", exact=True).focus()
+    page.locator(".mdx-names__summary").focus()
+    page.keyboard.press("Enter")  # unfolds the names
+    page.keyboard.press("Tab")
     page.keyboard.type("Ms Rivera")
     page.keyboard.press("Tab")
     page.keyboard.type("Sam Taylor")
@@ -363,44 +357,41 @@ def test_without_javascript_letters_stay_readable(browser, base_url: str) -> Non
     letter = page.locator(".mdx-letter")
     expect(letter).to_be_visible()
     assert letter.inner_text().startswith("Dear [Client's Name],")
-    assert page.locator(".mdx-letter-actions, .mdx-personalise").count() == 0
+    expect(page.locator(".mdx-tools")).to_be_hidden()
     page.goto(PAGES["letters/index.md"])
     expect(page.locator(".mdx-card")).to_have_count(len(LETTER_PAGES))
-    assert page.locator(".mdx-filter").count() == 0
+    expect(page.locator(".mdx-filter")).to_be_hidden()
     context.close()
 
 
 # ---------------------------------------------------------------- the letters index
 
 
-def test_tag_filter_shows_matching_cards_without_reloading(instant) -> None:
-    page = instant
-    open_for_instant_navigation(page, PAGES["letters/index.md"])
+def test_situation_filter_shows_matching_cards_without_reloading(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/index.md"])
+    page.evaluate("window.sameDocument = true")  # gone if a click reloads the page
     cards = page.locator(".mdx-card")
     expect(cards).to_have_count(len(LETTER_PAGES))
     tagged = [meta(name)["title"] for name in LETTER_PAGES if "service" in meta(name)["tags"]]
     assert len(tagged) == 2
+    label = data_files.tags()["service"]
 
-    service = button(page, "service")
+    service = button(page, label)
     service.click()
     expect(service).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".mdx-card:visible")).to_have_count(2)
     expect(page.locator(".mdx-filter__status")).to_have_text(
-        "Showing 2 of 7 letters tagged “service”."
+        f"Showing 2 of 7 letters for “{label}”."
     )
     shown = page.locator(".mdx-card:visible .mdx-card__link").evaluate_all(
         "links => links.map(link => new URL(link.href).pathname.split('/').at(-2))"
     )
     assert [meta(f"letters/{slug}.md")["title"] for slug in shown] == tagged
 
-    service.click()  # pressing the active tag again shows every letter
+    service.click()  # pressing the active situation again shows every letter
     expect(page.locator(".mdx-card:visible")).to_have_count(len(LETTER_PAGES))
-    expect(button(page, "All letters")).to_have_attribute("aria-pressed", "true")
-    assert page.evaluate("window.sameDocument") is True
-
-    page.locator(".mdx-card", has_text="Billing error").click()
-    page.wait_for_url(re.compile(r"/letters/billing-error/$"))
-    expect(button(page, "Copy")).to_be_visible()  # the letter tools start after instant navigation
+    expect(button(page, "All situations")).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("window.sameDocument") is True
     assert page.errors == []
 
@@ -413,7 +404,7 @@ def fixture_text_page(browser, base_url: str):
     """One page for the pure functions of docs/javascripts/letter-text.js."""
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
-    page.goto(PAGES["letters/index.md"])
+    page.goto(PAGES["letters/missed-deadline.md"])
     yield page
     context.close()
 
@@ -468,8 +459,8 @@ def test_placeholder_discovery_agrees_with_the_validator(text_page, name: str) -
         ("textFileName", ["missed-deadline"], "missed-deadline.txt"),
         ("textFileName", ["../Odd Name!"], "odd-name.txt"),
         ("textFileName", [""], "letter.txt"),
-        ("countPlaceholders", [1], "1 placeholder"),
-        ("countPlaceholders", [2], "2 placeholders"),
+        ("countNames", [1], "1 name"),
+        ("countNames", [2], "2 names"),
         ("listPlaceholders", [["A", "B", "C"]], "[A], [B] and [C]"),
     ],
 )

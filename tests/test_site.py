@@ -12,6 +12,7 @@ import frontmatter
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts import data_files
 from scripts.build import build_into
 from tests import article
 from tests.helpers import ROOT, make_site, page_file
@@ -115,14 +116,16 @@ def test_letters_index_has_a_card_per_letter_from_its_front_matter(built_site: P
         fields = meta(name)
         assert card.select_one("a.mdx-card__link")["href"] == f"{Path(name).stem}/"
         assert card.select_one(".mdx-card__summary").get_text() == fields["description"]
-        assert [tag.get_text() for tag in card.select(".md-tag")] == fields["tags"]
+        labels = [data_files.tags()[tag] for tag in fields["tags"]]
+        assert [tag.get_text() for tag in card.select(".md-tag")] == labels
         assert card["data-mdx-tags"].split() == fields["tags"]
 
 
 def test_letter_pages_name_their_download_and_subject(built_site: Path) -> None:
     for name in LETTER_PAGES:
-        intro = soup(built_site, PAGES[name]).select_one(".mdx-letter-intro")
-        assert intro["data-mdx-letter-slug"] == Path(name).stem
+        page = soup(built_site, PAGES[name])
+        assert page.select_one("[data-mdx-tools]")["data-mdx-letter-url"] == PAGES[name]
+        intro = page.select_one(".mdx-letter-intro")
         assert intro.select_one("[data-mdx-subject]").get_text() == meta(name)["subject"]
 
 

@@ -1,19 +1,18 @@
-/* Personalise: a small form built from the placeholders the letter contains.
-   Typing fills the letter live; the values stay on this device only
-   (localStorage, one key), so names typed once carry over to every letter.
-   Reader input reaches the page only as text (textContent), never as HTML.
+/* Names: the form rendered with the letter page (overrides/partials/
+   mdx-letter-tools.html), brought to life. Typing fills the letter live; the
+   values stay on this device only (localStorage, one key), so names typed
+   once carry over to every letter. Reader input reaches the page only as
+   text (textContent), never as HTML.
 
    Shared with letter-toolbar.js: each placeholder in the letter becomes a
    span[data-mdx-placeholder] (class mdx-placeholder--filled once filled),
-   each input carries data-mdx-field, and every change fires
-   "mdx:letter-change" on the letter. */
+   and every change fires "mdx:letter-change" on the letter. */
 (() => {
   "use strict";
 
   const STORAGE_KEY = "mdx-letter-fields";
-  const { placeholdersIn, splitPlaceholders } = window.mdxLetterText;
+  const { countNames, splitPlaceholders } = window.mdxLetterText;
   let memory = {}; // stands in when localStorage is blocked (some private modes)
-  let formCount = 0; // keeps input ids unique on the page
 
   /* ------------------------------------------------------------ storage */
   const readValues = () => {
@@ -48,22 +47,18 @@
     }
   };
 
-  /* ------------------------------------------------------------ DOM */
-  const element = (tag, properties = {}, children = []) => {
-    const node = Object.assign(document.createElement(tag), properties);
-    node.append(...children);
-    return node;
-  };
-
+  /* ------------------------------------------------------------ the letter */
   const placeholderSpan = (name) => {
-    const span = element("span", { className: "mdx-placeholder", textContent: `[${name}]` });
+    const span = document.createElement("span");
+    span.className = "mdx-placeholder";
+    span.textContent = `[${name}]`;
     span.dataset.mdxPlaceholder = name;
     return span;
   };
 
-  /* Wrap each [placeholder] in the letter's text in a span. Search
-     highlights (a reader arriving from a search for "client") could split a
-     placeholder across nodes, so they are taken out of the letter first. */
+  /* Wrap each [placeholder] in the letter's text in a span (same text, so
+     nothing moves). Search highlights could split a placeholder across
+     nodes, so they are taken out of the letter first. */
   const markPlaceholders = (letter) => {
     for (const mark of letter.querySelectorAll("mark[data-md-highlight]")) {
       mark.replaceWith(...mark.childNodes);
@@ -85,68 +80,24 @@
     }
   };
 
-  const field = (name, id) => {
-    const input = element("input", {
-      id,
-      type: "text",
-      name,
-      autocomplete: "off", // a browser would offer the reader's own name for the client's
-      spellcheck: false,
-      maxLength: 200,
-      className: "mdx-personalise__input",
-    });
-    input.dataset.mdxField = name;
-    const label = element("label", {
-      htmlFor: id,
-      className: "mdx-personalise__label",
-      textContent: name,
-    });
-    return element("div", { className: "mdx-personalise__field" }, [label, input]);
-  };
-
-  const buildForm = (names) => {
-    formCount += 1;
-    const fields = names.map((name, index) => field(name, `mdx-field-${formCount}-${index}`));
-    const forget = element("button", {
-      type: "button",
-      className: "md-button mdx-personalise__forget",
-      textContent: "Forget my details",
-    });
-    const status = element("p", { className: "mdx-personalise__status" });
-    status.setAttribute("role", "status");
-    const form = element("form", { className: "mdx-personalise", noValidate: true }, [
-      element("fieldset", { className: "mdx-personalise__fieldset" }, [
-        element("legend", {
-          className: "mdx-personalise__legend",
-          textContent: "Personalise this letter",
-        }),
-        element("p", {
-          className: "mdx-personalise__hint",
-          textContent:
-            "The letter updates as you type. " +
-            "Your details stay in this browser and are never sent anywhere.",
-        }),
-        element("div", { className: "mdx-personalise__fields" }, fields),
-        element("div", { className: "mdx-personalise__footer" }, [forget, status]),
-      ]),
-    ]);
-    return { form, forget, status, inputs: fields.map((node) => node.querySelector("input")) };
-  };
-
-  /* Show the values in the letter and in the form: as text, never as markup. */
-  const showValues = (letter, inputs, values) => {
+  /* Show the values in the letter, the form and the count: as text only. */
+  const showValues = (tools, letter, values) => {
+    const open = new Set();
     for (const span of letter.querySelectorAll("[data-mdx-placeholder]")) {
       const name = span.dataset.mdxPlaceholder;
       const value = (values[name] ?? "").trim();
       span.textContent = value || `[${name}]`;
       span.classList.toggle("mdx-placeholder--filled", Boolean(value));
       if (value) span.classList.remove("mdx-placeholder--missing");
+      else open.add(name);
     }
-    for (const input of inputs) {
+    for (const input of tools.querySelectorAll("[data-mdx-field]")) {
       const value = values[input.dataset.mdxField] ?? "";
       if (input.value !== value) input.value = value;
       if (value.trim()) input.removeAttribute("aria-invalid");
     }
+    const count = tools.querySelector("[data-mdx-count]");
+    if (count) count.textContent = open.size ? `${countNames(open.size)} still to fill` : "all filled";
     letter.dispatchEvent(new CustomEvent("mdx:letter-change"));
   };
 
@@ -158,15 +109,13 @@
     }
   };
 
-  const personalise = (letter) => {
-    letter.dataset.mdxPersonalised = "";
-    const names = placeholdersIn(letter.textContent);
-    if (!names.length) return;
+  const personalise = (tools) => {
+    tools.dataset.mdxPersonalised = "";
+    const letter = tools.parentElement.querySelector(".mdx-letter");
+    if (!letter) return;
     markPlaceholders(letter);
-    const { form, forget, status, inputs } = buildForm(names);
-    // Above the letter, and above its toolbar if that is already there.
-    const toolbar = letter.previousElementSibling;
-    (toolbar?.matches(".mdx-letter-actions") ? toolbar : letter).before(form);
+    const form = tools.querySelector("[data-mdx-names-form]");
+    const status = tools.querySelector("[data-mdx-status]");
 
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener(
@@ -174,29 +123,28 @@
       guard((event) => {
         const name = event.target.dataset?.mdxField;
         if (name === undefined) return;
-        const values = { ...readValues(), [name]: event.target.value };
-        writeValues(values);
-        status.textContent = "";
-        showValues(letter, inputs, values);
+        writeValues({ ...readValues(), [name]: event.target.value });
+        showValues(tools, letter, readValues());
       }),
     );
-    forget.addEventListener(
+    tools.querySelector("[data-mdx-forget]").addEventListener(
       "click",
       guard(() => {
         forgetValues();
-        showValues(letter, inputs, {});
+        showValues(tools, letter, {});
+        letter.dispatchEvent(new CustomEvent("mdx:forget"));
         status.textContent = "Your details are forgotten on this device.";
       }),
     );
-    showValues(letter, inputs, readValues());
+    showValues(tools, letter, readValues());
   };
 
   const run = guard(() => {
-    const selector = ".md-content .mdx-letter:not([data-mdx-personalised])";
-    document.querySelectorAll(selector).forEach(personalise);
+    document.querySelectorAll(".md-content [data-mdx-tools]:not([data-mdx-personalised])")
+      .forEach(personalise);
   });
 
-  // Material's document$ emits on the first load and after every instant navigation.
+  // Material's document$ emits once the page is ready.
   if (window.document$?.subscribe) window.document$.subscribe(run);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();

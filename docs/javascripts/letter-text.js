@@ -79,8 +79,8 @@
     return `${safe || "letter"}.txt`;
   };
 
-  /* 1 -> "1 placeholder", 2 -> "2 placeholders". */
-  const countPlaceholders = (count) => `${count} placeholder${count === 1 ? "" : "s"}`;
+  /* 1 -> "1 name", 2 -> "2 names": readers fill in names, not "placeholders". */
+  const countNames = (count) => `${count} name${count === 1 ? "" : "s"}`;
 
   /* ["A"] -> "[A]"; ["A", "B", "C"] -> "[A], [B] and [C]". */
   const listPlaceholders = (names) => {
@@ -100,7 +100,7 @@
     htmlFromText,
     mailtoHref,
     textFileName,
-    countPlaceholders,
+    countNames,
     listPlaceholders,
   });
 })();

@@ -7,7 +7,7 @@
   "use strict";
 
   const {
-    countPlaceholders,
+    countNames,
     htmlFromText,
     listPlaceholders,
     mailtoHref,
@@ -16,11 +16,6 @@
     textFileName,
   } = window.mdxLetterText;
 
-  const element = (tag, properties = {}, children = []) => {
-    const node = Object.assign(document.createElement(tag), properties);
-    node.append(...children);
-    return node;
-  };
 
   /* ------------------------------------------------------------ reading the letter */
 
@@ -44,9 +39,13 @@
   const subjectOf = (root) =>
     root.querySelector("[data-mdx-subject]")?.textContent.trim() || document.title;
 
-  const slugOf = (root) =>
-    root.querySelector("[data-mdx-letter-slug]")?.dataset.mdxLetterSlug ||
-    window.location.pathname.split("/").filter(Boolean).at(-1);
+  /* "letters/billing-error/" (or ".../billing-error.html") -> "billing-error". */
+  const slugOf = (tools) =>
+    (tools.dataset.mdxLetterUrl || window.location.pathname)
+      .replace(/(\/index)?\.html$/, "")
+      .split("/")
+      .filter(Boolean)
+      .at(-1);
 
   /* ------------------------------------------------------------ actions */
 
@@ -85,7 +84,7 @@
 
   const download = (text, fileName) => {
     const url = URL.createObjectURL(new Blob([`${text}\n`], { type: "text/plain;charset=utf-8" }));
-    const link = element("a", { href: url, download: fileName, hidden: true });
+    const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
     document.body.append(link);
     link.click();
     link.remove();
@@ -94,41 +93,21 @@
 
   /* ------------------------------------------------------------ the toolbar */
 
-  const ACTIONS = [
-    { key: "copy", label: "Copy", tag: "button", primary: true },
-    { key: "email", label: "Email", tag: "a" },
-    { key: "download", label: "Download", tag: "button" },
-    { key: "print", label: "Print", tag: "button" },
-  ];
-
-  const buildToolbar = () => {
-    const controls = {};
-    const buttons = ACTIONS.map(({ key, label, tag, primary }) => {
-      const control = element(tag, {
-        className: `md-button mdx-letter-actions__${key}${primary ? " md-button--primary" : ""}`,
-        textContent: label,
-      });
-      if (tag === "button") control.type = "button";
-      control.dataset.mdxAction = key;
-      controls[key] = control;
-      return control;
-    });
-    const status = element("p", { className: "mdx-letter-actions__status" });
-    status.setAttribute("role", "status");
-    const bar = element("div", { className: "mdx-letter-actions" }, [
-      element("div", { className: "mdx-letter-actions__buttons" }, buttons),
-      status,
-    ]);
-    bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", "Use this letter");
-    return { bar, controls, status };
-  };
-
-  const attach = (letter) => {
-    letter.dataset.mdxToolbar = "";
-    const root = letter.closest(".md-content") ?? document;
-    const { bar, controls, status } = buildToolbar();
-    letter.before(bar);
+  /* The controls rendered with the page (overrides/partials/mdx-letter-tools.html). */
+  const attach = (tools) => {
+    tools.dataset.mdxToolbar = "";
+    const letter = tools.parentElement.querySelector(".mdx-letter");
+    if (!letter) return;
+    const root = tools.parentElement;
+    const status = tools.querySelector("[data-mdx-status]");
+    const names = tools.querySelector("[data-mdx-names]");
+    const controls = Object.fromEntries(
+      [...tools.querySelectorAll("[data-mdx-action]")].map((node) => [node.dataset.mdxAction, node]),
+    );
+    const ACTIONS = Object.entries(controls).map(([key, node]) => ({
+      key,
+      label: node.textContent.trim(),
+    }));
     let armed = null; // the action whose "… anyway" the reader was offered
 
     /* Cleared first, so a screen reader hears a repeated message again. */
@@ -147,38 +126,39 @@
       });
     };
 
-    /* Show the unfilled placeholders, in the letter and in the form. */
-    const flagMissing = (names) => {
+    /* Show the unfilled names, in the letter and in the (opened) form. */
+    const flagMissing = (missing) => {
+      if (names) names.open = true;
       for (const span of letter.querySelectorAll("[data-mdx-placeholder]")) {
-        if (names.includes(span.dataset.mdxPlaceholder)) {
+        if (missing.includes(span.dataset.mdxPlaceholder)) {
           span.classList.add("mdx-placeholder--missing");
         }
       }
-      for (const input of root.querySelectorAll("[data-mdx-field]")) {
-        if (names.includes(input.dataset.mdxField)) input.setAttribute("aria-invalid", "true");
+      for (const input of tools.querySelectorAll("[data-mdx-field]")) {
+        if (missing.includes(input.dataset.mdxField)) input.setAttribute("aria-invalid", "true");
       }
     };
 
     /* True when the action may go ahead: nothing unfilled, or the reader
        already saw the warning and pressed "… anyway". */
     const mayProceed = (key) => {
-      const names = unfilledNames(letter);
-      if (!names.length || armed === key) return true;
+      const missing = unfilledNames(letter);
+      if (!missing.length || armed === key) return true;
       disarm();
       armed = key;
       const { label } = ACTIONS.find((action) => action.key === key);
       controls[key].textContent = `${label} anyway`;
-      flagMissing(names);
+      flagMissing(missing);
       announce(
-        `${countPlaceholders(names.length)} still to fill: ${listPlaceholders(names)}. ` +
-          `Fill ${names.length === 1 ? "it" : "them"} in above, or press “${label} anyway”.`,
+        `${countNames(missing.length)} still to fill: ${listPlaceholders(missing)}. ` +
+          `Fill ${missing.length === 1 ? "it" : "them"} in under “Names”, or press “${label} anyway”.`,
       );
       return false;
     };
 
     const stillOpen = () => {
       const count = unfilledNames(letter).length;
-      return count ? `, with ${countPlaceholders(count)} still to fill` : "";
+      return count ? `, with ${countNames(count)} still to fill` : "";
     };
 
     const refreshEmail = () => {
@@ -204,7 +184,7 @@
         announce(`Opening your email app with the letter${stillOpen()}.`);
       },
       download: () => {
-        const fileName = textFileName(slugOf(root));
+        const fileName = textFileName(slugOf(tools));
         download(letterText(letter), fileName);
         announce(`Letter downloaded as ${fileName}${stillOpen()}.`);
       },
@@ -214,7 +194,7 @@
       },
     };
 
-    bar.addEventListener("click", async (event) => {
+    tools.querySelector(".mdx-actions").addEventListener("click", async (event) => {
       const control = event.target.closest("[data-mdx-action]");
       if (!control) return;
       const key = control.dataset.mdxAction;
@@ -240,13 +220,14 @@
 
   const run = () => {
     try {
-      document.querySelectorAll(".md-content .mdx-letter:not([data-mdx-toolbar])").forEach(attach);
+      document.querySelectorAll(".md-content [data-mdx-tools]:not([data-mdx-toolbar])")
+        .forEach(attach);
     } catch (error) {
       console.error("letter-toolbar:", error);
     }
   };
 
-  // Material's document$ emits on the first load and after every instant navigation.
+  // Material's document$ emits once the page is ready.
   if (window.document$?.subscribe) window.document$.subscribe(run);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();

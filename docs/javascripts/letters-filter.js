@@ -1,53 +1,24 @@
-/* The letters index: a row of tag buttons that shows only the cards with
-   that tag, without reloading. The tags come from the cards themselves
-   (data-mdx-tags, rendered from each letter's front matter). Without
-   JavaScript there is no filter and every card shows. */
+/* The letters index: the situation filter rendered with the page
+   (overrides/partials/mdx-letter-cards.html) shows only the cards of the
+   pressed situation, without reloading. Without JavaScript the filter is
+   not shown and every card is. */
 (() => {
   "use strict";
 
   const ALL = "";
 
-  const element = (tag, properties = {}, children = []) => {
-    const node = Object.assign(document.createElement(tag), properties);
-    node.append(...children);
-    return node;
-  };
-
   const tagsOf = (card) => (card.dataset.mdxTags ?? "").split(/\s+/).filter(Boolean);
 
-  const statusText = (shown, total, tag) =>
-    tag === ALL
-      ? `Showing all ${total} letters.`
-      : `Showing ${shown} of ${total} letters tagged “${tag}”.`;
+  const statusText = (shown, total, label) =>
+    label === null ? `Showing all ${total} letters.` : `Showing ${shown} of ${total} letters for “${label}”.`;
 
-  const attach = (list) => {
-    list.dataset.mdxFilterReady = "";
+  const attach = (filter) => {
+    filter.dataset.mdxFilterReady = "";
+    const list = filter.parentElement.querySelector("[data-mdx-letter-cards]");
+    if (!list) return;
     const cards = [...list.querySelectorAll("[data-mdx-tags]")];
-    const tags = [...new Set(cards.flatMap(tagsOf))];
-    if (tags.length < 2) return;
-
-    const button = (tag, label) => {
-      const node = element("button", {
-        type: "button",
-        className: "mdx-filter__tag",
-        textContent: label,
-      });
-      node.dataset.mdxTag = tag;
-      return node;
-    };
-    const buttons = [button(ALL, "All letters"), ...tags.map((tag) => button(tag, tag))];
-    const status = element("p", { className: "mdx-filter__status" });
-    status.setAttribute("role", "status");
-    const label = element("p", {
-      id: `mdx-filter-label-${document.querySelectorAll(".mdx-filter").length}`,
-      className: "mdx-filter__label",
-      textContent: "Show letters tagged:",
-    });
-    const group = element("div", { className: "mdx-filter__tags" }, buttons);
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-labelledby", label.id);
-    const filter = element("div", { className: "mdx-filter" }, [label, group, status]);
-    list.before(filter);
+    const buttons = [...filter.querySelectorAll("[data-mdx-tag]")];
+    const status = filter.querySelector("[data-mdx-filter-status]");
 
     const show = (tag) => {
       let shown = 0;
@@ -55,37 +26,37 @@
         card.hidden = tag !== ALL && !tagsOf(card).includes(tag);
         if (!card.hidden) shown += 1;
       }
+      let label = null;
       for (const node of buttons) {
-        node.setAttribute("aria-pressed", String(node.dataset.mdxTag === tag));
+        const pressed = node.dataset.mdxTag === tag;
+        node.setAttribute("aria-pressed", String(pressed));
+        if (pressed && tag !== ALL) label = node.textContent.trim();
       }
-      status.textContent = statusText(shown, cards.length, tag);
+      status.textContent = statusText(shown, cards.length, label);
     };
 
-    group.addEventListener("click", (event) => {
+    filter.addEventListener("click", (event) => {
       try {
         const pressed = event.target.closest("[data-mdx-tag]");
         if (!pressed) return;
-        // Pressing the active tag again shows every letter.
+        // Pressing the active situation again shows every letter.
         const active = pressed.getAttribute("aria-pressed") === "true";
         show(active ? ALL : pressed.dataset.mdxTag);
       } catch (error) {
         console.error("letters-filter:", error);
       }
     });
-    show(ALL);
-    status.textContent = ""; // nothing to announce until the reader filters
   };
 
   const run = () => {
     try {
-      const selector = "[data-mdx-letter-cards]:not([data-mdx-filter-ready])";
-      document.querySelectorAll(selector).forEach(attach);
+      document.querySelectorAll("[data-mdx-filter]:not([data-mdx-filter-ready])").forEach(attach);
     } catch (error) {
       console.error("letters-filter:", error);
     }
   };
 
-  // Material's document$ emits on the first load and after every instant navigation.
+  // Material's document$ emits once the page is ready.
   if (window.document$?.subscribe) window.document$.subscribe(run);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();
