@@ -168,7 +168,7 @@ def test_unfilled_placeholders_are_announced_before_copying(tools_page) -> None:
     button(page, "Copy").click()
     expect(status(page)).to_have_text(
         "2 names still to fill: [discount or gift] and [Your Name]. "
-        "Fill them in under “Names”, or press “Copy anyway”."
+        "Fill them in below, or press “Copy anyway”."
     )
     assert clipboard(page) == "clipboard before"
     assert page.locator(".mdx-placeholder--missing").all_inner_texts() == [
@@ -318,7 +318,9 @@ def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     page.keyboard.type("Sam Taylor")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Forget my details"
-    page.keyboard.press("Tab")
+    # Back past the two fields, the summary, Print, Download and Email to Copy.
+    for _ in range(7):
+        page.keyboard.press("Shift+Tab")
     focused = page.evaluate(
         """() => {
             const node = document.activeElement, style = getComputedStyle(node);

@@ -34,7 +34,7 @@ PAGES = {  # source page -> URL
     "closing-thoughts.md": "closing-thoughts/",
 }
 LETTER_PAGES = [name for name in PAGES if name.startswith("letters/") and "index" not in name]
-NAV_LABELS = ["Home", "Tips", "Letters", "Missed deadline", "Product failure",
+NAV_LABELS = ["Home", "Tips", "All letters", "Missed deadline", "Product failure",
               "Poor communication", "Billing error", "Service disruption", "Staff misconduct",
               "Unmet expectations", "Mistakes", "FAQ", "Final thoughts"]  # fmt: skip
 

@@ -151,7 +151,7 @@
       flagMissing(missing);
       announce(
         `${countNames(missing.length)} still to fill: ${listPlaceholders(missing)}. ` +
-          `Fill ${missing.length === 1 ? "it" : "them"} in under “Names”, or press “${label} anyway”.`,
+          `Fill ${missing.length === 1 ? "it" : "them"} in below, or press “${label} anyway”.`,
       );
       return false;
     };
