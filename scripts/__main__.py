@@ -4,7 +4,8 @@ check        validate every page of docs/ (front matter, links, images, letters)
 build        check, then render with MkDocs --strict into site/ (atomically)
 serve        check, then serve with live reload on http://127.0.0.1:8000
 check-links  check every external https link of docs/ for real (needs the network)
-new-letter   scaffold docs/letters/SLUG.md and list it in the nav and letters index
+new-letter   scaffold docs/letters/SLUG.md and add it to the nav (the letters index
+             makes its card from there)
 """
 
 from __future__ import annotations
