@@ -2,7 +2,8 @@
 
 check        validate every page of docs/ (front matter, links, images, letters)
 build        check, then render with MkDocs --strict into site/ (atomically)
-serve        check, then serve with live reload on http://127.0.0.1:8000
+serve        serve with live reload on http://127.0.0.1:8000 (--dev-addr), checking
+             docs/ again on every change
 check-links  check every external https link of docs/ for real (needs the network)
 new-letter   scaffold docs/letters/SLUG.md and add it to the nav (the letters index
              makes its card from there)
@@ -11,13 +12,12 @@ new-letter   scaffold docs/letters/SLUG.md and add it to the nav (the letters in
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts.assets import build_assets
+from scripts import dev_server
 from scripts.build import build_into
 from scripts.check import check_site
 from scripts.link_settings import SETTINGS_FILE, load_settings
@@ -114,12 +114,12 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
         return run_check_links(args, root, config_file)
     if args.command == "new-letter":
         return run_new_letter(args, root, config_file)
+    if args.command == "serve":
+        return run_serve(root, config_file, args.dev_addr)
     status = run_check(root, config_file)
     if args.command == "check":
         return status
-    if args.command == "build":
-        return build(config_file, args.site_dir or root / "site", status)
-    return serve(config_file, args.dev_addr, status)
+    return build(config_file, args.site_dir or root / "site", status)
 
 
 def build(config_file: Path, site_dir: Path, status: int) -> int:
@@ -133,24 +133,13 @@ def build(config_file: Path, site_dir: Path, status: int) -> int:
     return EXIT_OK
 
 
-def serve(config_file: Path, dev_addr: str, status: int) -> int:
-    if status != EXIT_OK:
-        print("serving anyway so you can see your draft; `make build` will refuse it")
-    build_assets()
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "--watch-theme",
-        "--config-file",
-        str(config_file),
-        "--dev-addr",
-        dev_addr,
-    ]
-    os.execv(sys.executable, command)
-    return EXIT_OK  # not reached
+def run_serve(root: Path, config_file: Path, dev_addr: str) -> int:
+    try:
+        dev_server.serve(root, config_file, dev_addr)
+    except dev_server.ServeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 if __name__ == "__main__":
