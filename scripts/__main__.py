@@ -2,6 +2,7 @@
 
 check        validate every page of docs/ (front matter, links, images, letters)
 build        check, then render with MkDocs --strict into site/ (atomically)
+build-zensical  check, then render with Zensical into .site-zensical/
 serve        serve with live reload on http://127.0.0.1:8000 (--dev-addr), checking
              docs/ again on every change
 check-links  check every external https link of docs/ for real (needs the network)
@@ -26,6 +27,7 @@ from scripts.new_letter import LetterError, create_letter
 from scripts.problems import ERROR, Problem, count, summary
 from scripts.site_config import ConfigProblems, site_config
 from scripts.site_files import display_path
+from scripts.zensical_build import ZensicalMissing, zensical_build
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -36,13 +38,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("command", choices=["check", "build", "serve", "check-links", "new-letter"])
+    parser.add_argument(
+        "command",
+        choices=["check", "build", "build-zensical", "serve", "check-links", "new-letter"],
+    )
     parser.add_argument("slug", nargs="?", help="new-letter: the page's name, e.g. late-delivery")
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)"
     )
     parser.add_argument("--config-file", type=Path, help="mkdocs.yml (default: ROOT/mkdocs.yml)")
-    parser.add_argument("--site-dir", type=Path, help="build output (default: ROOT/site)")
+    parser.add_argument(
+        "--site-dir", type=Path, help="build output (default: ROOT/site, ROOT/.site-zensical)"
+    )
+    parser.add_argument(
+        "--zensical", type=Path, help="build-zensical: default ROOT/.venv-zensical/bin/zensical"
+    )
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve address")
     links = parser.add_argument_group("check-links")
     links.add_argument(
@@ -119,6 +129,8 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
     status = run_check(root, config_file)
     if args.command == "check":
         return status
+    if args.command == "build-zensical":
+        return build_zensical(args, root, config_file, status)
     return build(config_file, args.site_dir or root / "site", status)
 
 
@@ -130,6 +142,27 @@ def build(config_file: Path, site_dir: Path, status: int) -> int:
         print(f"error: mkdocs build failed (see above); {site_dir.name}/ was left as it was")
         return EXIT_PROBLEMS
     print(f"site built into {site_dir}")
+    return EXIT_OK
+
+
+def build_zensical(args: argparse.Namespace, root: Path, config_file: Path, status: int) -> int:
+    site_dir = (args.site_dir or root / ".site-zensical").resolve()
+    zensical = args.zensical or root / ".venv-zensical" / "bin" / "zensical"
+    if status != EXIT_OK:
+        print(f"build stopped: fix the errors above; {site_dir.name}/ was left as it was")
+        return status
+    if not site_dir.is_relative_to(config_file.parent):
+        print(f"error: Zensical builds only inside {config_file.parent}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        built = zensical_build(zensical, config_file, site_dir)
+    except ZensicalMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not built:
+        print(f"error: zensical build failed (see above); {site_dir.name}/ may be incomplete")
+        return EXIT_PROBLEMS
+    print(f"site built with Zensical into {site_dir}")
     return EXIT_OK
 
 
