@@ -84,7 +84,9 @@ def run_check_links(args: argparse.Namespace, root: Path, config_file: Path) -> 
     settings = load_settings(settings_file, display_path(settings_file, root))
     cache = None if args.no_cache else (args.cache or root / ".cache" / "links.json")
     schemes = frozenset({"https", "http"} if args.allow_http else {"https"})
-    report = check_external_links(root, config_file, settings, cache, schemes)
+    report = check_external_links(
+        root, config_file, settings, cache, schemes, announce=lambda line: print(line, flush=True)
+    )
     print(report.counts())
     return print_problems(report.problems, "every external link works ✅")
 
