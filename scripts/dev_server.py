@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import logging
 import shutil
+import signal
 import socket
 import tempfile
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ from scripts.site_files import display_path
 
 BANNER_START, BANNER_END = "<!-- mdx-dev-banner -->", "<!-- /mdx-dev-banner -->"
 BANNER_FILE = data_files.DATA_DIR / "dev-banner.html"
+# MkDocs polls the watched folders (0.5 s by default); ours are small, so
+# polling twice as often costs little and halves the wait after a save.
+POLL_SECONDS = 0.25
 
 
 class ServeError(Exception):
@@ -190,12 +194,22 @@ def quiet_mkdocs_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
+def stop_on_sigterm() -> None:
+    """`kill` stops the server as Ctrl+C does, so its temporary folder goes too."""
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def serve(root: Path, config_file: Path, dev_addr: str) -> None:
     """Serve until Ctrl+C. ServeError if it cannot start; ConfigProblems if
     mkdocs.yml is unusable at start-up."""
     address = parse_address(dev_addr)
     ensure_port_free(address)
     quiet_mkdocs_logging()
+    stop_on_sigterm()
     site_dir = Path(tempfile.mkdtemp(prefix="mdx-serve-"))
     try:
         site = DevSite(root, config_file, address, site_dir)
@@ -207,6 +221,7 @@ def serve(root: Path, config_file: Path, dev_addr: str) -> None:
             port=address.port,
             root=str(site_dir),
             mount_path=mount_path(config_file),
+            polling_interval=POLL_SECONDS,
         )
         watched = watched_paths(config, config_file)
         for path in watched:
