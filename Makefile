@@ -1,60 +1,124 @@
 # Empathetic Apology Letters to Clients. `make help` lists the targets.
-# Every target sets up .venv from requirements.lock first, so a fresh clone
-# needs only Python 3.11+ and make.
+# Each target installs what it needs on first use, so a fresh clone needs only
+# Python 3.11+ and make (and npm for `make lint` and `make test`):
+#   .venv/           requirements.lock (serving, building) and, for the tests
+#                    and linters, requirements-dev.lock
+#   node_modules/    package-lock.json (ESLint, axe-core, Lighthouse)
+#   .venv-zensical/  requirements-zensical.lock (`make build-zensical` only)
+#
+# Exit status: make exits 2 whenever a command fails; its last line names the
+# command's own status: "Error 1" problems to fix, "Error 2" it could not run.
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 PIPELINE := $(BIN)/python -m scripts
-# Node tools (axe-core for the accessibility tests, ESLint, Lighthouse), pinned by package-lock.json.
-NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
+PIP := -m pip install --quiet --disable-pip-version-check
+hash_of = $(shell cksum < $(1) | cut -d' ' -f1)
+RUN_STAMP := $(VENV)/.installed-run-$(call hash_of,requirements.lock)
+DEV_STAMP := $(VENV)/.installed-dev-$(call hash_of,requirements.lock)-$(call hash_of,requirements-dev.lock)
+NODE_STAMP := node_modules/.installed-$(call hash_of,package-lock.json)
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(call hash_of,requirements-zensical.lock)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build lint clean lock check-links new-letter
+.PHONY: help serve test check build build-zensical lint clean lock check-links new-letter \
+	zensical-or-skip measure-serve
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+# ---------------------------------------------------------------- installing
+$(RUN_STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	@rm -f $(VENV)/.installed-* && touch $@
+	@echo "==> installing what serving and building need (requirements.lock) into $(VENV)/;"
+	@echo "    about 30 s the first time ..."
+	@$(BIN)/python $(PIP) -r requirements.lock
+	@rm -f $(VENV)/.installed-run-* && touch $@
+	@echo "==> installed"
+
+$(DEV_STAMP): $(RUN_STAMP) requirements-dev.lock
+	@echo "==> installing the test and lint tools (requirements-dev.lock) into $(VENV)/ ..."
+	@$(BIN)/python $(PIP) -r requirements-dev.lock
+	@rm -f $(VENV)/.installed-dev-* && touch $@
+	@echo "==> installed"
 
 $(NODE_STAMP): package-lock.json
-	@echo "installing the pinned Node tools from package-lock.json ..."
-	npm ci --no-audit --no-fund --loglevel=error
+	@echo "==> installing the pinned Node tools (package-lock.json) into node_modules/ ..."
+	@npm ci --no-audit --no-fund --loglevel=error
 	@rm -f node_modules/.installed-* && touch $@
+	@echo "==> installed"
 
-serve: $(STAMP) ## Validate, then serve the site with live reload on http://127.0.0.1:8000
-	$(PIPELINE) serve
+$(ZENSICAL_STAMP): requirements-zensical.lock
+	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	@echo "==> installing Zensical (requirements-zensical.lock) into $(ZENSICAL_VENV)/ ..."
+	@$(ZENSICAL_VENV)/bin/python $(PIP) -r requirements-zensical.lock
+	@rm -f $(ZENSICAL_VENV)/.installed-* && touch $@
+	@echo "==> installed"
 
-test: $(STAMP) $(NODE_STAMP) lint ## Lint, then run every test (browser tests included)
-	$(BIN)/python -m pytest
+# The comparison test skips (fails under CI=true) when Zensical is missing,
+# so a machine that cannot install it can still run the rest.
+zensical-or-skip:
+	@$(MAKE) --no-print-directory $(ZENSICAL_STAMP) || \
+	  echo "==> Zensical could not be installed; its comparison test will say so"
 
-check: $(STAMP) ## Validate docs/ only; writes nothing
-	$(PIPELINE) check
+# ---------------------------------------------------------------- the site
+serve: $(RUN_STAMP) ## Serve on http://127.0.0.1:8000 (PORT=...), checking each change again
+	@echo "==> serving with live reload; the check runs again on every change"
+	@$(PIPELINE) serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(STAMP) ## Validate, then render into site/ (kept as it was if anything fails)
-	$(PIPELINE) build
+check: $(RUN_STAMP) ## Validate docs/ only; writes nothing
+	@echo "==> checking docs/ ..."
+	@$(PIPELINE) check
 
-check-links: $(STAMP) ## Check every external link in docs/ for real (needs the network)
-	$(PIPELINE) check-links
+build: $(RUN_STAMP) ## Validate, then render into site/ (kept as it was if anything fails)
+	@echo "==> checking docs/, then building site/ with MkDocs ..."
+	@$(PIPELINE) build
 
-new-letter: $(STAMP) ## Start a letter page: make new-letter SLUG=late-delivery
-	$(PIPELINE) new-letter "$(SLUG)"
+build-zensical: $(RUN_STAMP) $(ZENSICAL_STAMP) ## Validate, then render with Zensical into .site-zensical/
+	@echo "==> checking docs/, then building .site-zensical/ with Zensical ..."
+	@$(PIPELINE) build-zensical
 
-lint: $(STAMP) ## Ruff on the Python code
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+check-links: $(RUN_STAMP) ## Check every external link in docs/ for real (needs the network)
+	@$(PIPELINE) check-links
 
-clean: ## Remove the built site, caches and the virtual environment
-	rm -rf site .site-staging-* .site-old-* $(VENV) node_modules .bench .pytest_cache .ruff_cache .hypothesis
+new-letter: $(RUN_STAMP) ## Start a letter page: make new-letter SLUG=late-delivery
+	@$(PIPELINE) new-letter "$(SLUG)"
+
+# ---------------------------------------------------------------- quality
+test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every test (browser tests included)
+	@echo "==> running the tests ..."
+	@$(BIN)/python -m pytest
+
+lint: $(DEV_STAMP) $(NODE_STAMP) ## Ruff on the Python code, ESLint on the JavaScript
+	@echo "==> ruff (Python) ..."
+	@$(BIN)/ruff check scripts tests
+	@$(BIN)/ruff format --check scripts tests
+	@echo "==> eslint (JavaScript) ..."
+	@npx --no-install eslint
+
+measure-serve: $(RUN_STAMP) ## Time from saving a misspelt field to make serve's message
+	@$(BIN)/python -m scripts.measure_serve
+
+# ---------------------------------------------------------------- upkeep
+clean: ## Remove built sites, caches and the installed tools
+	rm -rf site .site-zensical .site-staging-* .site-old-* .zensical.yml $(VENV) $(ZENSICAL_VENV) \
+	  node_modules .bench .cache .pytest_cache .ruff_cache .hypothesis overrides/assets/mdx
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-lock: ## Re-pin requirements.lock from pyproject.toml (needs the network)
-	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
-	/tmp/lock-venv/bin/pip install --quiet '.[dev]'
-	{ echo "# Exact versions of every package the project installs (make installs this file)."; \
-	  echo "# Regenerate with: make lock"; \
+lock: ## Re-pin the three requirements*.lock files from pyproject.toml (needs the network)
+	rm -rf /tmp/lock-venv /tmp/lock-zensical
+	$(PYTHON) -m venv /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-zensical
+	/tmp/lock-venv/bin/python $(PIP) .
+	{ echo "# Exact versions of what serving and building need (make serve, check, build)."; \
+	  echo "# The test tools are in requirements-dev.lock. Regenerate both with: make lock"; \
 	  /tmp/lock-venv/bin/pip freeze --exclude apology-letters-guide; } > requirements.lock
+	/tmp/lock-venv/bin/python $(PIP) '.[dev]'
+	{ echo "# Exact versions of the test and lint tools (make test, make lint), on top of"; \
+	  echo "# requirements.lock. Regenerate with: make lock"; echo "-r requirements.lock"; \
+	  /tmp/lock-venv/bin/pip freeze --exclude apology-letters-guide \
+	    | grep -vxFf requirements.lock; } > requirements-dev.lock
+	/tmp/lock-zensical/bin/python $(PIP) "$$(grep -o 'zensical==[0-9.]*' pyproject.toml)"
+	{ echo "# Exact versions for make build-zensical, in its own .venv-zensical/."; \
+	  echo "# Regenerate with: make lock"; /tmp/lock-zensical/bin/pip freeze; } > requirements-zensical.lock

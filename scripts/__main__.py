@@ -2,21 +2,23 @@
 
 check        validate every page of docs/ (front matter, links, images, letters)
 build        check, then render with MkDocs --strict into site/ (atomically)
-serve        check, then serve with live reload on http://127.0.0.1:8000
+build-zensical  check, then render with Zensical into .site-zensical/
+serve        serve with live reload on http://127.0.0.1:8000 (--dev-addr), checking
+             docs/ again on every change
 check-links  check every external https link of docs/ for real (needs the network)
-new-letter   scaffold docs/letters/SLUG.md and list it in the nav and letters index
+new-letter   scaffold docs/letters/SLUG.md and add it to the nav (the letters index
+             makes its card from there)
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts.assets import build_assets
+from scripts import dev_server
 from scripts.build import build_into
 from scripts.check import check_site
 from scripts.link_settings import SETTINGS_FILE, load_settings
@@ -25,6 +27,7 @@ from scripts.new_letter import LetterError, create_letter
 from scripts.problems import ERROR, Problem, count, summary
 from scripts.site_config import ConfigProblems, site_config
 from scripts.site_files import display_path
+from scripts.zensical_build import ZensicalMissing, zensical_build
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -35,13 +38,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("command", choices=["check", "build", "serve", "check-links", "new-letter"])
+    parser.add_argument(
+        "command",
+        choices=["check", "build", "build-zensical", "serve", "check-links", "new-letter"],
+    )
     parser.add_argument("slug", nargs="?", help="new-letter: the page's name, e.g. late-delivery")
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)"
     )
     parser.add_argument("--config-file", type=Path, help="mkdocs.yml (default: ROOT/mkdocs.yml)")
-    parser.add_argument("--site-dir", type=Path, help="build output (default: ROOT/site)")
+    parser.add_argument(
+        "--site-dir", type=Path, help="build output (default: ROOT/site, ROOT/.site-zensical)"
+    )
+    parser.add_argument(
+        "--zensical", type=Path, help="build-zensical: default ROOT/.venv-zensical/bin/zensical"
+    )
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve address")
     links = parser.add_argument_group("check-links")
     links.add_argument(
@@ -73,7 +84,9 @@ def run_check_links(args: argparse.Namespace, root: Path, config_file: Path) -> 
     settings = load_settings(settings_file, display_path(settings_file, root))
     cache = None if args.no_cache else (args.cache or root / ".cache" / "links.json")
     schemes = frozenset({"https", "http"} if args.allow_http else {"https"})
-    report = check_external_links(root, config_file, settings, cache, schemes)
+    report = check_external_links(
+        root, config_file, settings, cache, schemes, announce=lambda line: print(line, flush=True)
+    )
     print(report.counts())
     return print_problems(report.problems, "every external link works ✅")
 
@@ -113,12 +126,14 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
         return run_check_links(args, root, config_file)
     if args.command == "new-letter":
         return run_new_letter(args, root, config_file)
+    if args.command == "serve":
+        return run_serve(root, config_file, args.dev_addr)
     status = run_check(root, config_file)
     if args.command == "check":
         return status
-    if args.command == "build":
-        return build(config_file, args.site_dir or root / "site", status)
-    return serve(config_file, args.dev_addr, status)
+    if args.command == "build-zensical":
+        return build_zensical(args, root, config_file, status)
+    return build(config_file, args.site_dir or root / "site", status)
 
 
 def build(config_file: Path, site_dir: Path, status: int) -> int:
@@ -132,24 +147,34 @@ def build(config_file: Path, site_dir: Path, status: int) -> int:
     return EXIT_OK
 
 
-def serve(config_file: Path, dev_addr: str, status: int) -> int:
+def build_zensical(args: argparse.Namespace, root: Path, config_file: Path, status: int) -> int:
+    site_dir = (args.site_dir or root / ".site-zensical").resolve()
+    zensical = args.zensical or root / ".venv-zensical" / "bin" / "zensical"
     if status != EXIT_OK:
-        print("serving anyway so you can see your draft; `make build` will refuse it")
-    build_assets()
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "--watch-theme",
-        "--config-file",
-        str(config_file),
-        "--dev-addr",
-        dev_addr,
-    ]
-    os.execv(sys.executable, command)
-    return EXIT_OK  # not reached
+        print(f"build stopped: fix the errors above; {site_dir.name}/ was left as it was")
+        return status
+    if not site_dir.is_relative_to(config_file.parent):
+        print(f"error: Zensical builds only inside {config_file.parent}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        built = zensical_build(zensical, config_file, site_dir)
+    except ZensicalMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not built:
+        print(f"error: zensical build failed (see above); {site_dir.name}/ may be incomplete")
+        return EXIT_PROBLEMS
+    print(f"site built with Zensical into {site_dir}")
+    return EXIT_OK
+
+
+def run_serve(root: Path, config_file: Path, dev_addr: str) -> int:
+    try:
+        dev_server.serve(root, config_file, dev_addr)
+    except dev_server.ServeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 if __name__ == "__main__":

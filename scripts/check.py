@@ -17,6 +17,7 @@ from scripts.render import Scan, markdown_renderer, render, scan_html
 from scripts.site_config import site_config
 from scripts.site_files import display_path, is_checked_page, site_files
 from scripts.sources import Page, prose_lines, read_page
+from scripts.unfinished import unfinished_problems
 
 
 def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
@@ -35,6 +36,7 @@ def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
     problems += url_clash_problems(pages, page_files)
     readable = [page for page in pages if not page.problems]
     problems += [problem for page in readable for problem in check_meta(page)]
+    problems += [problem for page in pages for problem in unfinished_problems(page)]
     problems += duplicate_title_problems(readable)
     scans, render_problems = scan_pages(readable, config)
     problems += render_problems

@@ -1,4 +1,4 @@
-"""The project's data files (schema, tags, placeholders), read in one place."""
+"""The project's data files (schema, tags, placeholders...), read in one place."""
 
 from __future__ import annotations
 
@@ -34,3 +34,7 @@ def unsafe_html() -> dict[str, list[str]]:
 
 def bundles() -> dict[str, list[str]]:
     return load("bundles.yml")
+
+
+def unfinished_markers() -> list[str]:
+    return load("unfinished.yml")["markers"]

@@ -83,14 +83,20 @@ def check_external_links(
     cache_file: Path | None,
     schemes: frozenset[str] = frozenset({"https"}),
     sleep: Callable[[float], None] = time.sleep,
+    announce: Callable[[str], None] = lambda _: None,
 ) -> LinkReport:
-    """Check every external address of the site; cache_file None: no cache."""
+    """Check every external address of the site; cache_file None: no cache.
+    announce is told, before the slow part, how many addresses will be asked."""
     now = time.time()
     places = external_urls(root, config_file, set(schemes))
     urls = list(dict.fromkeys(place.url for place in places))
     wanted = [url for url in urls if not settings.is_excluded(url)]
     cache = load_cache(cache_file, settings.cache_ttl_hours, now) if cache_file else {}
     to_ask = [url for url in wanted if url not in cache]
+    announce(
+        f"asking {len(to_ask)} external addresses over the network, "
+        f"{settings.concurrency} at a time ({len(wanted) - len(to_ask)} answered from the cache) ..."
+    )
     outcomes = check_urls(to_ask, settings, sleep)
     if cache_file:
         save_cache(cache_file, remembered(cache, outcomes, now))

@@ -125,6 +125,7 @@ def create_letter(root: Path, docs_dir: Path, config_file: Path, slug: str) -> l
     if add_to_index(docs_dir / "letters" / "index.md", letter, description):
         report.append("added it to the list in letters/index.md")
     report.append(
-        "next: replace the guidance sentences with your letter, then `make check` and `make serve`"
+        "next: replace each guidance sentence marked TODO: with your own words; "
+        "`make check` lists those left, and the page cannot be built until none is"
     )
     return report

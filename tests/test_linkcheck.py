@@ -327,6 +327,7 @@ def test_the_command_prints_problems_then_counts_and_exits_1(
     result = run_pipeline(*args, "--cache", str(tmp_path / "cache.json"), cwd=site)
     assert (result.returncode, result.stderr) == (1, "")
     assert result.stdout.splitlines() == [
+        "asking 2 external addresses over the network, 8 at a time (0 answered from the cache) ...",
         "2 external links checked, 0 from the cache, 0 excluded",
         (
             f"docs/index.md:7: error: '{server.url_for('/missing')}' is broken (404 Not Found); "

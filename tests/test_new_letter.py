@@ -23,9 +23,30 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def test_the_new_letter_passes_the_check(project: Path) -> None:
+def test_the_unfinished_letter_fails_the_check_at_each_guidance_line(project: Path) -> None:
+    result = run_pipeline("check", cwd=project)
+    lines = (project / "docs" / "letters" / "late-delivery.md").read_text("utf-8").splitlines()
+    marked = [number for number, line in enumerate(lines, 1) if "TODO:" in line]
+    reported = [line.split(":")[1] for line in result.stdout.splitlines()[:-1]]
+    assert result.returncode == 1
+    assert len(marked) >= 3 and reported == [str(number) for number in marked]
+    assert all(": error: unfinished: 'TODO: " in line for line in result.stdout.splitlines()[:-1])
+    assert result.stdout.splitlines()[-1] == f"{len(marked)} errors, 0 warnings in 1 file"
+
+
+def test_the_new_letter_passes_the_check_once_its_guidance_is_replaced(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert run_pipeline("new-letter", "late-delivery", cwd=project).returncode == 0
+    page = project / "docs" / "letters" / "late-delivery.md"
+    page.write_text(page.read_text("utf-8").replace("TODO: ", ""), "utf-8")
     result = run_pipeline("check", cwd=project)
     assert (result.returncode, result.stdout.strip()) == (0, "docs/ is valid ✅")
+
+
+def test_the_unfinished_letter_is_never_built(project: Path) -> None:
+    result = run_pipeline("build", cwd=project)
+    assert result.returncode == 1
+    assert not (project / "site").exists()
 
 
 def test_the_new_letter_has_its_front_matter_and_one_letter_block(project: Path) -> None:
@@ -45,7 +66,7 @@ def test_the_author_is_told_what_was_done_and_what_is_next(project: Path) -> Non
     output = project.joinpath("output.txt").read_text("utf-8").splitlines()
     assert output[0] == "created docs/letters/late-delivery.md"
     assert "added it to the nav in mkdocs.yml" in output
-    assert output[-1].startswith("next: replace the guidance sentences")
+    assert output[-1].startswith("next: replace each guidance sentence marked TODO:")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,37 @@
+// ESLint for our own browser scripts, run by `make lint` (npx --no-install eslint).
+// Versions are pinned in package.json and package-lock.json. CommonJS, as
+// package.json declares no "type".
+"use strict";
+
+const js = require("@eslint/js");
+const globals = require("globals");
+
+module.exports = [
+  {
+    // Built sites, installed tools and generated bundles are not our sources.
+    ignores: ["site/", ".site-*/", "node_modules/", ".venv*/", "overrides/assets/", ".bench/"],
+  },
+  js.configs.recommended,
+  {
+    files: ["docs/javascripts/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "script",
+      globals: {
+        ...globals.browser,
+        document$: "readonly", // Material for MkDocs' page observable
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      eqeqeq: "error",
+      "no-implicit-globals": "error",
+      "prefer-const": "error",
+      "no-var": "error",
+    },
+  },
+  {
+    files: ["eslint.config.js"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+  },
+];
