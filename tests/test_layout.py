@@ -64,7 +64,7 @@ def test_the_unfilled_names_message_appears_where_the_reader_looks(browser, base
     status = page.locator("[data-mdx-status]")
     expect(status).to_contain_text("names still to fill")
     box = status.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
     assert copy.bounding_box()["y"] == before["y"]  # the button pressed did not move
     expect(page.locator(".mdx-placeholder--missing").first).to_be_visible()
     context.close()
