@@ -8,7 +8,8 @@ the compiled text in its bundle, so there is no second translation):
 
 - a letter `a`-`z` matches either case (compiled to `[aA]`): neither engine's
   case-insensitive flag is used, because their Unicode case folding differs
-  (Python's `re.I` matches `İ` for `i`, JavaScript's does not);
+  (Python's `re.I` matches `İ` for `i`, JavaScript's `iu` does not; without
+  `u`, JavaScript does not match the Kelvin sign `K` for `k`, Python does);
 - a space matches one or more spaces or line breaks (`[ \\n]+`): the engines
   see text whose other white space was normalised to these two;
 - the whole pattern only matches whole words: it is wrapped in a look-behind

@@ -74,14 +74,23 @@ def shape_problems(data: object, schema: dict) -> tuple[list[tuple[list, str]], 
     against its kind's definition; and the indexes of the rules refused."""
     errors = list(validator(schema).iter_errors(data))
     if errors:
-        return [(list(err.absolute_path), schema_message(err)) for err in errors], set()
+        return [(line_path(err, []), schema_message(err)) for err in errors], set()
     found, refused = [], set()
     for index, rule in enumerate(data["rules"]):
         for err in validator(schema, rule["kind"]).iter_errors(rule):
-            path = ["rules", index, *err.absolute_path]
-            found.append((path, schema_message(err, path)))
+            prefix = ["rules", index]
+            found.append((line_path(err, prefix), schema_message(err, prefix + list(err.path))))
             refused.add(index)
     return found, refused
+
+
+def line_path(err: ValidationError, prefix: list) -> list:
+    """Where to point: at the unknown key itself rather than its mapping."""
+    path = prefix + list(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = err.schema.get("properties", {})
+        path += [next(key for key in err.instance if key not in allowed)]
+    return path
 
 
 def content_problems(data: dict, index: SiteIndex | None, skip: set[int]) -> list[tuple[list, str]]:

@@ -6,7 +6,6 @@ quotes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
