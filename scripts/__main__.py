@@ -8,6 +8,8 @@ serve        serve with live reload on http://127.0.0.1:8000 (--dev-addr), check
 check-links  check every external https link of docs/ for real (needs the network)
 new-letter   scaffold docs/letters/SLUG.md and add it to the nav (the letters index
              makes its card from there)
+check-letter check a draft apology (a file, or - for standard input) against the
+             guide's mistakes and tips: `line:col: rule-id: message` per finding
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from mkdocs.exceptions import MkDocsException
 from scripts import dev_server
 from scripts.build import build_into
 from scripts.check import check_site
+from scripts.checker import run_check_letter
 from scripts.link_settings import SETTINGS_FILE, load_settings
 from scripts.linkcheck import check_external_links
 from scripts.new_letter import LetterError, create_letter
@@ -40,9 +43,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "command",
-        choices=["check", "build", "build-zensical", "serve", "check-links", "new-letter"],
+        choices=[
+            "check",
+            "build",
+            "build-zensical",
+            "serve",
+            "check-links",
+            "new-letter",
+            "check-letter",
+        ],
     )
-    parser.add_argument("slug", nargs="?", help="new-letter: the page's name, e.g. late-delivery")
+    parser.add_argument(
+        "slug",
+        nargs="?",
+        help="new-letter: the page's name, e.g. late-delivery; check-letter: the draft's file",
+    )
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)"
     )
@@ -104,6 +119,8 @@ def run_new_letter(args: argparse.Namespace, root: Path, config_file: Path) -> i
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "check-letter":  # needs no site, only the rules
+        return run_check_letter(args.slug or "")
     root = args.root.resolve()
     config_file = (args.config_file or root / "mkdocs.yml").resolve()
     if not config_file.is_file():

@@ -4,6 +4,9 @@ overrides/assets/mdx/ (never committed):
 - the CSS and JavaScript bundles: sources joined and minified, as
   scripts/data/bundles.yml lists them. MkDocs (and Zensical) copy the
   folder into the site like any theme asset; templates inline the CSS.
+- checker-data.js and checker-data.html: the apology checker's rules,
+  example letters and build-time letter reports (scripts/checker_data.py);
+  a bundle may start with checker-data.js by listing it first.
 - data.html: the tag labels and the placeholders of scripts/data/ as Jinja
   variables (`{% import "assets/mdx/data.html" as mdx %}`), so templates
   show readers labels, not keys, from the one registry.
@@ -20,7 +23,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from scripts import data_files
+from scripts import checker_data, data_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "docs"
@@ -34,9 +37,13 @@ def minify(name: str, source: str) -> str:
     return rjsmin.jsmin(source)
 
 
-def bundle_text(name: str, sources: list[Path]) -> str:
-    joined = "\n".join(source.read_text(encoding="utf-8") for source in sources)
-    return minify(name, joined) + "\n"
+def bundle_text(name: str, sources: list[Path], generated: dict[str, str]) -> str:
+    """Sources joined and minified, after the generated files listed first."""
+    data = [generated[source.name] for source in sources if source.name in generated]
+    code = [
+        source.read_text(encoding="utf-8") for source in sources if source.name not in generated
+    ]
+    return "".join(data) + minify(name, "\n".join(code)) + "\n"
 
 
 def template_data() -> str:
@@ -52,11 +59,13 @@ def template_data() -> str:
 
 def generated_files() -> dict[str, str]:
     """File name -> content, for everything under overrides/assets/mdx/."""
+    generated = checker_data.generated_files(ROOT)
     files = {
-        name: bundle_text(name, [SOURCES / source for source in sources])
+        name: bundle_text(name, [SOURCES / source for source in sources], generated)
         for name, sources in data_files.bundles().items()
     }
     files["data.html"] = template_data()
+    files["checker-data.html"] = generated["checker-data.html"]
     return files
 
 

@@ -30,13 +30,14 @@ PAGES = {  # source page -> URL
     "letters/staff-misconduct.md": "letters/staff-misconduct/",
     "letters/unmet-expectations.md": "letters/unmet-expectations/",
     "mistakes.md": "mistakes/",
+    "check.md": "check/",
     "faq.md": "faq/",
     "closing-thoughts.md": "closing-thoughts/",
 }
 LETTER_PAGES = [name for name in PAGES if name.startswith("letters/") and "index" not in name]
 NAV_LABELS = ["Home", "Tips", "All letters", "Missed deadline", "Product failure",
               "Poor communication", "Billing error", "Service disruption", "Staff misconduct",
-              "Unmet expectations", "Mistakes", "FAQ", "Final thoughts"]  # fmt: skip
+              "Unmet expectations", "Mistakes", "Check your apology", "FAQ", "Final thoughts"]  # fmt: skip
 
 
 @cache
