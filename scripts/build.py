@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.postbuild import postprocess
+
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> int:
     # --strict turns every MkDocs warning into a failure. Never add -q or -v:
@@ -39,6 +41,7 @@ def build_into(config_file: Path, site_dir: Path) -> bool:
     try:
         if mkdocs_build(config_file, staging) != 0:
             return False
+        postprocess(config_file, staging)
         swap(staging, site_dir)
         return True
     finally:
