@@ -51,8 +51,12 @@ def questions_and_answers(html: str) -> list[tuple[str, str]]:
     parser = _Sections()
     parser.feed(html)
     parser.close()
-    tidy = lambda text: re.sub(r"\s+", " ", text).strip()  # noqa: E731
-    return [(tidy(q), tidy(a)) for q, a in parser.pairs if tidy(q) and tidy(a)]
+    pairs = [(collapse(question), collapse(answer)) for question, answer in parser.pairs]
+    return [(question, answer) for question, answer in pairs if question and answer]
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def faq_schema(pairs: list[tuple[str, str]], url: str) -> dict:
