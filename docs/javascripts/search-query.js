@@ -23,6 +23,7 @@
   const QUERY_MESSAGE = 2; // SearchMessageType.QUERY in Material's worker protocol
   const MIN_FUZZY_LENGTH = 5; // shorter words have too many neighbours one typo away
   const MIN_PREFIX_LENGTH = 3; // "up*" would match "upgrade"; short words match whole
+  const SPECIFIC_BOOST = 10; // a word that names the problem outweighs "client" or "letter"
 
   // Everyday words a worried reader uses -> words the guide uses.
   const SYNONYMS = {
@@ -49,8 +50,8 @@
   };
 
   // Words on nearly every page of the guide: they rank the home page first and
-  // say nothing about which section the reader wants, so they are dropped
-  // when the query has other words ("client not responding" -> "responding").
+  // say little about which section the reader wants, so they weigh a tenth of
+  // the query's other words ("client not responding": "responding" decides).
   const EVERYWHERE = ["client", "apology", "apologize", "apologise", "letter", "sorry", "empathetic"];
 
   // British spellings -> American, as (pattern, replacement) on whole words.
@@ -91,34 +92,37 @@
 
   /**
    * Rewrite a reader's query into lunr clauses. `lunr` gives the stemmer and
-   * the stop word list the index was built with. Terms ending in `^1` (a boost
-   * of one, i.e. none) are matched whole: Material adds `*` to every other term.
+   * the stop word list the index was built with. Every clause carries an
+   * explicit boost (`^N`), so Material adds no `*` of its own: the prefixes
+   * are ours, and short words match whole.
    */
   function transformQuery(query, lunr) {
     if (isAdvanced(query)) return query;
-    const all = words(query);
-    const isStop = (word) => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
     const stem = (word) => lunr.stemmer(new lunr.Token(word, {})).toString();
+    const isStop = (word) => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
     const everywhere = new Set(EVERYWHERE.map(stem));
+    const all = words(query);
     const meaningful = all.filter((word) => !isStop(word));
-    const specific = meaningful.filter((word) => !everywhere.has(stem(word)));
-    const content = specific.length ? specific : meaningful;
-    const synonyms = synonymsByStem(stem);
-    const clauses = [];
-    for (const word of content.length ? content : all) {
-      const forms = spellings(word);
-      const related = forms.flatMap((form) => synonyms.get(stem(form)) || []);
-      for (const form of [...forms, ...related]) {
-        // The stem finds every form of the word; the word itself, when longer,
-        // ranks the exact form above its relatives ("personalize" over "person").
-        for (const term of new Set([stem(form), form])) {
-          const clean = term.replace(/'/g, "");
-          clauses.push(clean.length >= MIN_PREFIX_LENGTH ? clean : `${clean}^1`);
-        }
-      }
-      if (word.length >= MIN_FUZZY_LENGTH && !word.includes("'")) clauses.push(`${word}~1`);
-    }
+    const clauses = (meaningful.length ? meaningful : all).flatMap((word) =>
+      everywhere.has(stem(word)) ? wordClauses(word, stem, 1, false) : wordClauses(word, stem, SPECIFIC_BOOST, true),
+    );
     return [...new Set(clauses)].join(" ");
+  }
+
+  /** The clauses for one word: its spellings and synonyms, stemmed and whole. */
+  function wordClauses(word, stem, boost, fuzzy) {
+    const forms = spellings(word);
+    const related = forms.flatMap((form) => synonymsByStem(stem).get(stem(form)) || []);
+    // The stem finds every form of the word; the word itself, when longer,
+    // ranks the exact form above its relatives ("personalize" over "person").
+    const terms = [...forms, ...related].flatMap((form) => [stem(form), form]);
+    const clauses = terms.map((term) => clause(term.replace(/'/g, ""), boost));
+    if (fuzzy && word.length >= MIN_FUZZY_LENGTH && !word.includes("'")) clauses.push(`${word}~1`);
+    return clauses;
+  }
+
+  function clause(term, boost) {
+    return term.length >= MIN_PREFIX_LENGTH ? `${term}*^${boost}` : `${term}^${boost}`;
   }
 
   let synonymTable;
