@@ -17,6 +17,7 @@ from scripts.render import render
 from scripts.sources import Page
 
 MARKER = "<!-- mdx-faq-schema -->"
+BLOCKS = frozenset({"p", "li", "ul", "ol", "br", "div", "blockquote", "table", "tr", "td", "th"})
 
 
 class _Sections(HTMLParser):
@@ -29,6 +30,7 @@ class _Sections(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._separate_blocks(tag)
         if tag == "h2":
             self._in_h2 = True
             self.pairs.append(["", ""])
@@ -36,10 +38,16 @@ class _Sections(HTMLParser):
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
+        self._separate_blocks(tag)
         if tag == "h2":
             self._in_h2 = False
         elif tag == "a" and self._skip:
             self._skip -= 1
+
+    def _separate_blocks(self, tag: str) -> None:
+        """Paragraphs and list items read as separate words, not run together."""
+        if tag in BLOCKS and self.pairs and not self._in_h2:
+            self.pairs[-1][1] += " "
 
     def handle_data(self, data: str) -> None:
         if self._skip or not self.pairs:

@@ -9,7 +9,16 @@ import re
 
 import pytest
 
-from tests.search_rank import TOP, WIDTHS, load_corpus, open_search, rank_of, search
+from tests.search_rank import (
+    ANSWERED,
+    COUNT_WORKER_MESSAGES,
+    TOP,
+    WIDTHS,
+    load_corpus,
+    open_search,
+    rank_of,
+    search,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -96,5 +105,21 @@ def test_clicking_a_result_scrolls_its_heading_into_view(
         page.wait_for_function("() => !document.querySelector('[data-md-toggle=search]').checked")
         page.wait_for_timeout(300)  # let any smooth scroll finish before measuring
         assert heading_is_in_view(page, anchor), f"#{anchor} is not in view at {width}"
+    finally:
+        page.close()
+
+
+def test_404_search_form_opens_the_sites_search_with_its_words(browser, base_url: str) -> None:
+    page = browser.new_page()
+    try:
+        page.add_init_script(COUNT_WORKER_MESSAGES)
+        page.goto(base_url + "404.html")
+        page.locator("#mdx-not-found-query").fill("late delivery")
+        page.locator("article form[role=search] button").click()
+        page.wait_for_url(re.compile(r"\?q=late\+delivery"))
+        page.wait_for_function(ANSWERED)
+        assert page.locator("input.md-search__input").input_value() == "late delivery"
+        first = page.locator(".md-search-result__list a.md-search-result__link").first
+        assert "/letters/missed-deadline/" in first.get_attribute("href")
     finally:
         page.close()
