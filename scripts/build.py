@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.assets import build_assets
+from scripts.postbuild import postprocess
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> int:
@@ -42,6 +43,7 @@ def build_into(config_file: Path, site_dir: Path) -> bool:
     try:
         if mkdocs_build(config_file, staging) != 0:
             return False
+        postprocess(config_file, staging)
         swap(staging, site_dir)
         return True
     finally:
