@@ -31,6 +31,11 @@ module.exports = [
     },
   },
   {
+    // Runs inside Material's search worker, not on the page.
+    files: ["docs/javascripts/search-worker.js"],
+    languageOptions: { globals: globals.worker },
+  },
+  {
     files: ["eslint.config.js"],
     languageOptions: { sourceType: "commonjs", globals: globals.node },
   },

@@ -117,7 +117,7 @@
   const element = (tag, className, text) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
-    if (text != null) node.textContent = text; // reader text only ever as text
+    if (text !== null && text !== undefined) node.textContent = text; // reader text only ever as text
     return node;
   };
 
