@@ -11,7 +11,7 @@ PIPELINE := $(BIN)/python -m scripts
 NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build lint clean lock check-links new-letter
+.PHONY: help serve test check build lint clean lock check-links new-letter bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ check-links: $(STAMP) ## Check every external link in docs/ for real (needs the 
 
 new-letter: $(STAMP) ## Start a letter page: make new-letter SLUG=late-delivery
 	$(PIPELINE) new-letter "$(SLUG)"
+
+bench: $(STAMP) $(NODE_STAMP) ## This site against plain Material: make bench [RUNS=3] [PAGES=/tips/,/faq/]
+	$(BIN)/python -m scripts.bench $(if $(RUNS),--runs $(RUNS)) $(if $(PAGES),--pages "$(PAGES)")
 
 lint: $(STAMP) ## Ruff on the Python code
 	$(BIN)/ruff check scripts tests

@@ -66,11 +66,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         url_path = unquote(urlsplit(self.path).path)
         file = Path(self.translate_path(self.path))
         if file.is_dir() and not url_path.endswith("/"):
-            self.body_length = 0
             self.send_response(301)
             self.send_header("Location", url_path + "/")
             self.send_header("Content-Length", "0")
             self.end_headers()
+            self.answered(301, b"")
             return
         if file.is_dir():
             file = file / "index.html"
@@ -87,23 +87,21 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 body = gzip.compress(body, compresslevel=6, mtime=0)
                 headers["Content-Encoding"] = "gzip"
         headers["Content-Length"] = str(len(body))
-        self.body_length = len(body) if send_body else 0
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         if send_body:
             self.wfile.write(body)
+        self.answered(status, body if send_body else b"")
 
     def flush_headers(self) -> None:
         # What went over the wire for this request: the headers, then the body.
         self.sent_bytes = sum(len(part) for part in getattr(self, "_headers_buffer", []))
         super().flush_headers()
 
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        self.server.answered.append(
-            Answer(self.path, int(code), getattr(self, "sent_bytes", 0) + self.body_length)
-        )
+    def answered(self, status: int, body: bytes) -> None:
+        self.server.answered.append(Answer(self.path, status, self.sent_bytes + len(body)))
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the benchmark prints its own progress
