@@ -39,12 +39,19 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> int:
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, jinja2.TemplateError) as exc:
-        logger.error(str(exc))
+        logger.error(failure_message(exc))
         return 1
     finally:
         logger.removeHandler(handler)
         logger.level = level
     return 0
+
+
+def failure_message(exc: Exception) -> str:
+    """What stopped the build; a template's syntax error with its file and line."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}: error: {exc.message}"
+    return str(exc)
 
 
 def build_into(config_file: Path, site_dir: Path) -> bool:
