@@ -24,7 +24,7 @@ ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(call hash_of,requirements-zensic
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test check build build-zensical lint clean lock check-links new-letter \
-	check-letter zensical-or-skip measure-serve
+	check-letter zensical-or-skip measure-serve bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -82,6 +82,10 @@ build-zensical: $(RUN_STAMP) $(ZENSICAL_STAMP) ## Validate, then render with Zen
 
 check-links: $(RUN_STAMP) ## Check every external link in docs/ for real (needs the network)
 	@$(PIPELINE) check-links
+
+bench: $(DEV_STAMP) $(NODE_STAMP) ## This site against plain Material: make bench [RUNS=3] [PAGES=/tips/,/faq/]
+	$(BIN)/python -m scripts.bench $(if $(RUNS),--runs $(RUNS)) $(if $(PAGES),--pages "$(PAGES)")
+
 
 check-letter: $(RUN_STAMP) ## Check a draft apology: make check-letter FILE=draft.txt (exit 1 on findings)
 	@$(PIPELINE) check-letter "$(FILE)"

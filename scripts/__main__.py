@@ -25,7 +25,6 @@ from scripts.build import build_into
 from scripts.check import check_site
 from scripts.checker import run_check_letter
 from scripts.link_settings import SETTINGS_FILE, load_settings
-from scripts.linkcheck import check_external_links
 from scripts.new_letter import LetterError, create_letter
 from scripts.problems import ERROR, Problem, count, summary
 from scripts.site_config import ConfigProblems, site_config
@@ -95,6 +94,9 @@ def run_check(root: Path, config_file: Path) -> int:
 
 
 def run_check_links(args: argparse.Namespace, root: Path, config_file: Path) -> int:
+    # Imported here: the HTTP client is a tenth of `make check`'s start-up time.
+    from scripts.linkcheck import check_external_links
+
     settings_file = (args.links_config or SETTINGS_FILE).resolve()
     settings = load_settings(settings_file, display_path(settings_file, root))
     cache = None if args.no_cache else (args.cache or root / ".cache" / "links.json")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from scripts.check_cache import PageCache, context_key, page_key
 from scripts.checker_rules import check_rules
 from scripts.letters import check_letter
 from scripts.links import SiteIndex, check_images, check_links
@@ -27,19 +31,13 @@ def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
     config = site_config(config_file, display_path(config_file, root))
     files = site_files(config)
     page_files = [file for file in files if is_checked_page(file)]
-    pages = [
-        read_page(
-            Path(file.abs_src_path), display_path(Path(file.abs_src_path), root), file.src_uri
-        )
-        for file in page_files
-    ]
+    pages, scans, render_problems = read_and_scan(page_files, root, config_file, config)
     problems = [problem for page in pages for problem in page.problems]
     problems += url_clash_problems(pages, page_files)
     readable = [page for page in pages if not page.problems]
     problems += [problem for page in readable for problem in check_meta(page)]
     problems += [problem for page in pages for problem in unfinished_problems(page)]
     problems += duplicate_title_problems(readable)
-    scans, render_problems = scan_pages(readable, config)
     problems += render_problems
     index = site_index(files, pages, scans)
     for page in readable:
@@ -50,27 +48,79 @@ def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
     return sorted(set(problems))
 
 
+Examined = tuple[Page, Scan | None, list[Problem]]  # a page, its render scan, render problems
+
+
+def read_and_scan(
+    page_files: list[File], root: Path, config_file: Path, config: MkDocsConfig
+) -> tuple[list[Page], dict[str, Scan], list[Problem]]:
+    """Every page read and, if readable, rendered: from the cache when its
+    bytes and everything else it depends on are unchanged."""
+    cache = PageCache.open(root, config)
+    context = context_key(config_file, config) if cache.file else ""
+    renderer = functools.cache(lambda: markdown_renderer(config))
+    pages, scans, problems = [], {}, []
+    for file in page_files:
+        source = Path(file.abs_src_path)
+        page, scan, render_problems = examined_page(
+            source, display_path(source, root), file.src_uri, cache, context, renderer
+        )
+        pages.append(page)
+        if scan is not None:
+            scans[page.url_path] = scan
+        problems += render_problems
+    cache.save()
+    return pages, scans, problems
+
+
+def examined_page(
+    source: Path,
+    path: str,
+    url_path: str,
+    cache: PageCache,
+    context: str,
+    renderer: Callable[[], markdown.Markdown],
+) -> Examined:
+    try:
+        key = page_key(context, path, url_path, source.read_bytes())
+    except OSError:  # read_page says why
+        key = None
+    found = cache.get(key) if key else None
+    if found is not None:
+        return found
+    page = read_page(source, path, url_path)
+    scan, render_problems = (None, []) if page.problems else scan_page(page, renderer())
+    result = (page, scan, render_problems)
+    if key:
+        cache.put(key, result)
+    return result
+
+
 def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan], list[Problem]]:
     """Each page rendered as MkDocs will, reduced to what the checks need."""
     renderer = markdown_renderer(config)
     scans, problems = {}, []
     for page in pages:
-        deep = too_deep_line(page)
-        if deep is None:
-            try:
-                scans[page.url_path] = scan_html(render(renderer, page.body))
-                continue
-            except RecursionError:
-                deep = page.first_content_line
-        problems.append(
-            error(
-                page.path,
-                deep,
-                "the page is nested too deeply to render (lists, quotes or blocks inside "
-                "each other); flatten it",
-            )
-        )
+        scan, render_problems = scan_page(page, renderer)
+        if scan is not None:
+            scans[page.url_path] = scan
+        problems += render_problems
     return scans, problems
+
+
+def scan_page(page: Page, renderer: markdown.Markdown) -> tuple[Scan | None, list[Problem]]:
+    """The page rendered as MkDocs will, reduced to what the checks need."""
+    deep = too_deep_line(page)
+    if deep is None:
+        try:
+            return scan_html(render(renderer, page.body)), []
+        except RecursionError:
+            deep = page.first_content_line
+    message = (
+        "the page is nested too deeply to render (lists, quotes or blocks inside "
+        "each other); flatten it"
+    )
+    return None, [error(page.path, deep, message)]
 
 
 MAX_INDENT = 64  # columns: 16 levels of lists; Python-Markdown slows down sharply past that

@@ -131,6 +131,8 @@ def compose(fm: str) -> yaml.Node | None:
 
 def anchor_problems(fm: str) -> list[tuple[int, str]]:
     """Anchors (&name) and aliases (*name): legal YAML, but hidden repetition."""
+    if "&" not in fm and "*" not in fm:
+        return []  # neither can be written without its sign; skip a second parse
     problems = []
     try:
         for event in yaml.parse(fm, Loader=StrictLoader):
