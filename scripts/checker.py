@@ -14,6 +14,7 @@ are none, 2 when the draft cannot be read.
 from __future__ import annotations
 
 import re
+import string
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -146,12 +147,21 @@ def _regex(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def fold_case(text: str) -> str:
+    """A-Z lowered, nothing else: what patterns match against (same positions)."""
+    return text.translate(ASCII_LOWER)
+
+
 def rule_matches(rule: Rule, text: str) -> list[tuple[int, int]]:
     """Where a rule matches: earliest first, longest first, no two overlapping."""
+    folded = fold_case(text)
     spans = sorted(
         (found.start(), -found.end(), index)
         for index, source in enumerate(rule.patterns)
-        for found in _regex(source).finditer(text)
+        for found in _regex(source).finditer(folded)
     )
     kept: list[tuple[int, int]] = []
     for start, negative_end, _ in spans:

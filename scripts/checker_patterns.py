@@ -6,10 +6,11 @@ module refuses anything outside the subset and compiles the rest into one
 portable regular expression that both engines run verbatim (the browser gets
 the compiled text in its bundle, so there is no second translation):
 
-- a letter `a`-`z` matches either case (compiled to `[aA]`): neither engine's
-  case-insensitive flag is used, because their Unicode case folding differs
-  (Python's `re.I` matches `İ` for `i`, JavaScript's `iu` does not; without
-  `u`, JavaScript does not match the Kelvin sign `K` for `k`, Python does);
+- a letter `a`-`z` matches either case: both engines match against a copy
+  of the draft with only A-Z lowered (same length, so positions hold).
+  Neither engine's case-insensitive flag is used, because their Unicode case
+  folding differs (Python's `re.I` matches `İ` for `i`, JavaScript's `iu` does
+  not; without `u`, JavaScript does not match the Kelvin sign `K` for `k`);
 - a space matches one or more spaces or line breaks (`[ \\n]+`): the engines
   see text whose other white space was normalised to these two;
 - the whole pattern only matches whole words: it is wrapped in a look-behind
@@ -97,7 +98,7 @@ class _Compiler:
         if character == " ":
             return SPACE
         if "a" <= character <= "z":
-            return f"[{character}{character.upper()}]"
+            return character  # matched against the draft with A-Z lowered
         if character in LITERALS:
             return "\\" + character if character in SYNTAX else character
         if "A" <= character <= "Z":
@@ -180,7 +181,7 @@ class _Compiler:
         if character == " ":
             return " \\n"
         if "a" <= character <= "z":
-            return character + character.upper()
+            return character
         if character == "-" or character in LITERALS or character in SYNTAX:
             return "\\" + character if character in SYNTAX or character == "-" else character
         return self.literal_in_class(character)
@@ -188,7 +189,7 @@ class _Compiler:
     def class_range(self, low: str, high: str) -> str:
         for lower, upper in (("a", "z"), ("0", "9")):
             if lower <= low <= upper and lower <= high <= upper and low <= high:
-                return f"{low}-{high}" + (f"{low.upper()}-{high.upper()}" if lower == "a" else "")
+                return f"{low}-{high}"
         raise self.fail(f"range '{low}-{high}' (ranges are a-z or 0-9 and their parts)")
 
     def literal_in_class(self, character: str) -> str:

@@ -46,10 +46,14 @@
   };
 
   /* Where a rule matches (UTF-16 spans): earliest first, longest first, none overlapping. */
+  /* A-Z lowered, nothing else: what patterns match against (same positions). */
+  const foldCase = (text) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
   const ruleMatches = (rule, text) => {
     const spans = [];
+    const folded = foldCase(text);
     rule.patterns.forEach((source, order) => {
-      for (const found of text.matchAll(regex(source))) {
+      for (const found of folded.matchAll(regex(source))) {
         spans.push([found.index, found.index + found[0].length, order]);
       }
     });
