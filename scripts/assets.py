@@ -57,9 +57,16 @@ def template_data() -> str:
     return "\n".join(lines) + "\n"
 
 
+def search_words() -> str:
+    """The reader's words for search, for the search worker's bundle."""
+    words = json.dumps(data_files.load("search-words.yml"), ensure_ascii=False)
+    return f"self.mdxSearchWords={words};\n"
+
+
 def generated_files() -> dict[str, str]:
     """File name -> content, for everything under overrides/assets/mdx/."""
     generated = checker_data.generated_files(ROOT)
+    generated["search-words.js"] = search_words()
     files = {
         name: bundle_text(name, [SOURCES / source for source in sources], generated)
         for name, sources in data_files.bundles().items()

@@ -25,34 +25,8 @@
   const MIN_PREFIX_LENGTH = 3; // "up*" would match "upgrade"; short words match whole
   const SPECIFIC_BOOST = 10; // a word that names the problem outweighs "client" or "letter"
 
-  // Everyday words a worried reader uses -> words the guide uses.
-  const SYNONYMS = {
-    overcharge: ["billing", "invoice"],
-    charge: ["billing", "invoice"],
-    bill: ["billing", "invoice"],
-    late: ["deadline", "delay"],
-    overdue: ["deadline", "delay"],
-    rude: ["disrespectful", "conduct"],
-    impolite: ["disrespectful", "conduct"],
-    employee: ["staff"],
-    worker: ["staff"],
-    colleague: ["staff"],
-    customer: ["client"],
-    faulty: ["defective"],
-    broken: ["defective"],
-    damaged: ["defective"],
-    outage: ["disruption", "interrupted"],
-    downtime: ["disruption", "interrupted"],
-    template: ["example", "letter"],
-    sample: ["example", "letter"],
-    compensation: ["amends", "refund"],
-    miscommunication: ["communication"],
-  };
-
-  // Words on nearly every page of the guide: they rank the home page first and
-  // say little about which section the reader wants, so they weigh a tenth of
-  // the query's other words ("client not responding": "responding" decides).
-  const EVERYWHERE = ["client", "apology", "apologize", "apologise", "letter", "sorry", "empathetic"];
+  // The reader's words (scripts/data/search-words.yml), bundled before this file.
+  const { synonyms: SYNONYMS, everywhere: EVERYWHERE } = self.mdxSearchWords;
 
   // British spellings -> American, as (pattern, replacement) on whole words.
   const BRITISH = [
