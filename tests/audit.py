@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "closing": "closing-thoughts/",
     "404": "404.html",
 }
+# Checked for accessibility and layout too; the weight budgets are the issue's page types.
+EVERY_PAGE = {**PAGE_TYPES, "checker": "check/"}
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
 SCHEMES = ("light", "dark")
 
@@ -60,7 +62,10 @@ LAYOUT_SHIFT_OBSERVER = """
 window.mdxShifts = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.mdxShifts.push(entry.value);
+    if (entry.hadRecentInput) continue;
+    const moved = (entry.sources || []).map(({ node }) =>
+      node && node.nodeType === 1 ? `${node.tagName.toLowerCase()}.${node.className}` : String(node));
+    window.mdxShifts.push({ value: entry.value, moved });
   }
 }).observe({ type: "layout-shift", buffered: true });
 """
@@ -71,9 +76,9 @@ def slow_cpu(page, rate: int = 4) -> None:
     session.send("Emulation.setCPUThrottlingRate", {"rate": rate})
 
 
-def layout_shift(page) -> float:
-    """Cumulative layout shift since the page started loading."""
-    return page.evaluate("window.mdxShifts.reduce((sum, value) => sum + value, 0)")
+def layout_shifts(page) -> list[dict]:
+    """Every layout shift since the page started loading: its score and what moved."""
+    return page.evaluate("window.mdxShifts")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.audit import PAGE_TYPES, SCHEMES, WIDTHS, axe_violations
+from tests.audit import EVERY_PAGE, SCHEMES, WIDTHS, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def fixture_styled_page(browser, base_url: str, request: pytest.FixtureRequest):
 )
 def test_no_axe_violations_on_any_page_type(styled_page) -> None:
     found = {}
-    for page_type, url in PAGE_TYPES.items():
+    for page_type, url in EVERY_PAGE.items():
         styled_page.goto(url)
         violations = axe_violations(styled_page)
         if violations:
@@ -40,7 +40,7 @@ def test_no_axe_violations_on_any_page_type(styled_page) -> None:
     assert found == {}
 
 
-@pytest.mark.parametrize("url", PAGE_TYPES.values(), ids=list(PAGE_TYPES))
+@pytest.mark.parametrize("url", EVERY_PAGE.values(), ids=list(EVERY_PAGE))
 def test_first_tab_offers_a_skip_link_to_the_content(page, url: str) -> None:
     page.goto(url)
     page.keyboard.press("Tab")
