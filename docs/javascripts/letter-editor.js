@@ -113,6 +113,7 @@
     const reset = find("[data-mdx-reset]");
     const confirmBox = find("[data-mdx-confirm]");
     const status = find("[data-mdx-editor-status]");
+    const detailStatus = find("[data-mdx-detail-status]"); // by the Insert buttons, where the reader is
     const reportBox = find("[data-mdx-editor-report]");
     const toInput = find("[data-mdx-to]");
     const toError = find("[data-mdx-to-error]");
@@ -129,7 +130,7 @@
     let state = readState();
     let mine = isRecord(state.letters[url]) ? state.letters[url] : {};
     let own = typeof mine.text === "string" ? mine.text : null; // null: the example
-    let placed = false; // has the reader put the cursor in the text?
+    let placed = false; // has the reader put the cursor in the text (since it opened)?
     let timer = 0;
 
     const names = () =>
@@ -197,8 +198,8 @@
       timer = window.setTimeout(check, CHECK_DELAY);
     };
 
-    const say = (message) => {
-      status.textContent = message;
+    const say = (message, where = status) => {
+      for (const line of [status, detailStatus]) if (line) line.textContent = line === where ? message : "";
     };
 
     /* The text field holds the reader's version, or the example with their names. */
@@ -227,6 +228,7 @@
       fillArea();
       showNote();
       check();
+      placed = false;
       area.focus({ preventScroll: true });
       area.setSelectionRange(0, 0);
       if (area.getBoundingClientRect().top < 0) area.scrollIntoView({ block: "start" });
@@ -235,7 +237,8 @@
     /* ---------------------------------------------------------- events */
 
     area.addEventListener("input", changed);
-    area.addEventListener("focus", () => (placed = true));
+    // The cursor counts once the reader has put it somewhere: a click, a touch, a key.
+    for (const type of ["pointerup", "keyup"]) area.addEventListener(type, () => (placed = true));
 
     reset.addEventListener("click", () => {
       confirmBox.hidden = false;
@@ -269,7 +272,7 @@
       insert.addEventListener("click", () => {
         const label = input.dataset.mdxDetail;
         if (!input.value.trim()) {
-          say(`Fill in “${label}” first, then press Insert.`);
+          say(`Fill in “${label}” first, then press Insert.`, detailStatus);
           input.focus();
           return;
         }
@@ -281,7 +284,7 @@
         changed();
         area.focus({ preventScroll: true });
         area.setSelectionRange(result.caret, result.caret);
-        say(`Inserted in your letter: “${sentence}”`);
+        say(`Inserted in your letter: “${sentence}”`, detailStatus);
       });
     }
 
