@@ -763,7 +763,7 @@ def test_the_editor_works_from_the_keyboard(tools_page) -> None:
     assert page.evaluate("document.activeElement.textContent") == "Edit"
     page.keyboard.press("Enter")
     area = page.get_by_label("Your letter", exact=True)
-    expect(area).to_be_focused()
+    expect(area).to_be_focused()  # once the editor's code has loaded
     page.keyboard.press("Control+Home")
     page.keyboard.press("End")
     page.keyboard.type(" Thank you.")
