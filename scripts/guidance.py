@@ -31,11 +31,12 @@ def guidance_problems(
     schema = data_files.load("guidance.schema.yml")
     errors = list(Draft202012Validator(schema).iter_errors(data))
     found = [(line_path(err, []), schema_message(err)) for err in errors]
-    if not errors and index is not None:
-        for number, item in enumerate(data):
-            message = link_message(item["link"], index)
-            if message:
-                found.append(([number, "link"], message))
+    items = data if isinstance(data, list) else []
+    for number, item in enumerate(items if index is not None else []):
+        link = item.get("link") if isinstance(item, dict) else None
+        message = link_message(link, index) if isinstance(link, str) else None
+        if message:
+            found.append(([number, "link"], message))
     return [error(path, line_at(node, where_to), message) for where_to, message in found]
 
 

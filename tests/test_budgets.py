@@ -66,7 +66,9 @@ def test_pages_without_a_letter_load_no_letter_code(transfers, built_site, page_
     assert "mdx-tools" not in html and ".mdx-letter{" not in html
 
 
-def test_the_editor_and_checker_load_only_when_the_reader_presses_edit(transfers, browser, base_url):
+def test_the_editor_and_checker_load_only_when_the_reader_presses_edit(
+    transfers, browser, base_url
+):
     assert not [path for path in transfers["letter"].paths if path.endswith(EDITOR_CODE)]
     context = browser.new_context(base_url=base_url, viewport=WIDTHS["phone"])
     page = context.new_page()
