@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 
 from scripts.check_cache import PageCache, context_key, page_key
 from scripts.checker_rules import check_rules
+from scripts.guidance import check_guidance
 from scripts.letters import check_letter
 from scripts.links import SiteIndex, check_images, check_links
 from scripts.meta_rules import check_meta, duplicate_title_problems
@@ -45,6 +46,7 @@ def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
             problems += page_problems(page, scans[page.url_path], index)
     problems += nav_problems(config, root, page_files)
     problems += check_rules(root, index)
+    problems += check_guidance(root, index)
     return sorted(set(problems))
 
 

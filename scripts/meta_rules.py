@@ -38,7 +38,7 @@ def check_meta(page: Page) -> list[Problem]:
 
 
 def line_of(page: Page, err: ValidationError) -> int:
-    if err.validator == "additionalProperties":
+    if err.validator == "additionalProperties" and not err.path:
         return page.key_lines.get(unknown_keys(err)[0], 1)
     if err.validator == "dependentRequired":
         return page.key_lines.get(dependent_key(err), 1)
@@ -47,7 +47,10 @@ def line_of(page: Page, err: ValidationError) -> int:
         return 1
     items = page.item_lines.get(str(path[0]), [])
     if len(path) > 1 and isinstance(path[1], int) and path[1] < len(items):
-        return items[path[1]]
+        keys = page.item_key_lines.get(str(path[0]), [])[path[1]]
+        if err.validator == "additionalProperties":
+            return keys.get(unknown_keys(err)[0], items[path[1]])
+        return keys.get(str(path[2]), items[path[1]]) if len(path) > 2 else items[path[1]]
     return page.key_lines.get(str(path[0]), 1)
 
 
@@ -57,12 +60,13 @@ def unknown_keys(err: ValidationError) -> list[str]:
 
 
 def field_label(path: list) -> str:
-    """'title', or 'tags' item 2 for the second tag."""
+    """'title'; 'tags' item 2 for the second tag; 'details' item 1 'label' inside a list item."""
     if not path:
         return "front matter"
     label = f"'{path[0]}'"
     if len(path) > 1 and isinstance(path[1], int):
         label += f" item {path[1] + 1}"
+        label += "".join(f" '{step}'" for step in path[2:])
     return label
 
 
@@ -78,6 +82,9 @@ def message_for(err: ValidationError, page: Page) -> str:
 
 def required_message(field: str, err: ValidationError, page: Page) -> str:
     missing = err.message.split("'")[1]
+    if err.path:  # inside a list item such as a letter's details
+        allowed = ", ".join(err.schema.get("required", []))
+        return f"{field} is missing '{missing}'; each item needs {allowed}"
     return f"front matter is missing required field '{missing}'{field_hint(missing)}"
 
 
@@ -86,7 +93,8 @@ def unknown_field_message(field: str, err: ValidationError, page: Page) -> str:
     allowed = sorted(err.schema.get("properties", {}))
     guess = difflib.get_close_matches(key, allowed, n=1)
     hint = f"did you mean '{guess[0]}'?" if guess else f"allowed: {', '.join(allowed)}"
-    return f"unknown field '{key}'; {hint}"
+    where = f" in {field}" if err.path else ""
+    return f"unknown field '{key}'{where}; {hint}"
 
 
 def too_long_message(field: str, err: ValidationError, page: Page) -> str:
@@ -101,6 +109,11 @@ def too_short_message(field: str, err: ValidationError, page: Page) -> str:
 
 
 def pattern_message(field: str, err: ValidationError, page: Page) -> str:
+    if "value" in err.validator_value:
+        return (
+            f"{field} must contain {{value}} where the reader's value goes, e.g. "
+            "'The error was on invoice {value}.'"
+        )
     if "https" in err.validator_value:
         return f"{field} must be an https:// address with a host, not '{err.instance}'"
     return f"{field} has the wrong form: {err.message}"
@@ -120,6 +133,10 @@ def repeat_message(field: str, err: ValidationError, page: Page) -> str:
 
 def empty_list_message(field: str, err: ValidationError, page: Page) -> str:
     return f"{field} is empty; list at least one value"
+
+
+def long_list_message(field: str, err: ValidationError, page: Page) -> str:
+    return f"{field} lists {len(err.instance)} items; keep it to {err.validator_value}"
 
 
 def field_hint(name: str) -> str:
@@ -158,6 +175,8 @@ def type_message(field: str, err: ValidationError, page: Page) -> str:
         return f"{field} must be text, not {actual}"
     if expected == "array":
         return f"{field} must be a list (one `- item` per line), not {actual}"
+    if expected == "object":
+        return f"{field} must be `key: value` lines (a mapping), not {actual}"
     return f"{field} must be of type {expected}, not {actual}"
 
 
@@ -192,6 +211,7 @@ MESSAGES = {
     "enum": enum_message,
     "uniqueItems": repeat_message,
     "minItems": empty_list_message,
+    "maxItems": long_list_message,
 }
 
 

@@ -34,6 +34,7 @@ class Page:
     meta: dict = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     item_lines: dict[str, list[int]] = field(default_factory=dict)
+    item_key_lines: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     raw_values: dict[str, str] = field(default_factory=dict)
     dates: dict[str, str] = field(default_factory=dict)  # unquoted values YAML reads as dates
     body: str = ""
@@ -189,5 +190,6 @@ def read_meta(page: Page, yaml_text: str) -> None:
     page.meta = dict(post.metadata)
     page.key_lines = handler.key_lines
     page.item_lines = handler.item_lines
+    page.item_key_lines = handler.item_key_lines
     page.raw_values = handler.raw_values
     page.dates = handler.dates

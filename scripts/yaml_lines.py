@@ -56,6 +56,7 @@ class StrictYAMLHandler(YAMLHandler):
         super().__init__()
         self.key_lines: dict[str, int] = {}
         self.item_lines: dict[str, list[int]] = {}
+        self.item_key_lines: dict[str, list[dict[str, int]]] = {}
         self.raw_values: dict[str, str] = {}
         self.dates: dict[str, str] = {}
 
@@ -87,6 +88,15 @@ class StrictYAMLHandler(YAMLHandler):
             self.key_lines[name] = key.start_mark.line + FIRST_LINE
             if isinstance(value, yaml.SequenceNode):
                 self.item_lines[name] = [item.start_mark.line + FIRST_LINE for item in value.value]
+                self.item_key_lines[name] = [
+                    {
+                        str(item_key.value): item_key.start_mark.line + FIRST_LINE
+                        for item_key, _ in (
+                            item.value if isinstance(item, yaml.MappingNode) else []
+                        )
+                    }
+                    for item in value.value
+                ]
             if isinstance(value, yaml.ScalarNode):
                 self.raw_values[name] = value.value
                 if value.style is None and TIMESTAMP.match(value.value):

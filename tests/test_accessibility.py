@@ -1,7 +1,8 @@
 """Accessibility budgets in Chromium: zero axe-core violations (WCAG 2.2 A
 and AA plus best practices) on every page type, in light and dark, on a
 desktop and a phone, Material's own markup included; a skip link on every
-page; keyboard focus never hidden under the sticky header."""
+page; keyboard focus never hidden under the sticky header. A letter page is
+also audited with its editor and the checker beside it open."""
 
 from __future__ import annotations
 
@@ -38,6 +39,27 @@ def test_no_axe_violations_on_any_page_type(styled_page) -> None:
         if violations:
             found[page_type] = violations
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    "styled_page",
+    [(width, scheme) for width in WIDTHS for scheme in SCHEMES],
+    ids=[f"{width}-{scheme}" for width in WIDTHS for scheme in SCHEMES],
+    indirect=True,
+)
+def test_no_axe_violations_with_the_letter_editor_open(styled_page) -> None:
+    page = styled_page
+    page.goto("letters/billing-error/")
+    page.get_by_role("button", name="Edit", exact=True).click()
+    area = page.get_by_label("Your letter", exact=True)
+    area.wait_for()  # visible once the editor's code has loaded
+    area.press("End")
+    page.keyboard.type(" I am sorry if you were offended.")  # a finding to report
+    page.locator("[data-mdx-editor-report] .mdx-check__item--finding").first.wait_for()
+    page.get_by_role("button", name="Back to the example").click()  # the inline confirmation
+    page.get_by_label("To (optional)").fill("not an address")
+    page.get_by_label("To (optional)").blur()  # and its error
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("url", EVERY_PAGE.values(), ids=list(EVERY_PAGE))

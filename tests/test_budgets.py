@@ -20,6 +20,7 @@ LETTER_BUDGET = {"requests": 8, "bytes": 85 * 1024}
 OWN_CODE_BUDGET = 8 * 1024  # our CSS and JavaScript, gzip, on any one page
 HERO_HOST = "images.unsplash.com"
 LETTER_CODE = "assets/mdx/letter.js"
+EDITOR_CODE = ("assets/mdx/letter-editor.js", "assets/mdx/letter-editor.css")
 
 
 @pytest.fixture(name="transfers", scope="module")
@@ -63,6 +64,23 @@ def test_pages_without_a_letter_load_no_letter_code(transfers, built_site, page_
     assert not [path for path in transfers[page_type].paths if path.endswith(LETTER_CODE)]
     html = file_for(built_site, PAGE_TYPES[page_type]).read_text(encoding="utf-8")
     assert "mdx-tools" not in html and ".mdx-letter{" not in html
+
+
+def test_the_editor_and_checker_load_only_when_the_reader_presses_edit(
+    transfers, browser, base_url
+):
+    assert not [path for path in transfers["letter"].paths if path.endswith(EDITOR_CODE)]
+    context = browser.new_context(base_url=base_url, viewport=WIDTHS["phone"])
+    page = context.new_page()
+    transfer = record_transfer(page, base_url)
+    page.goto(PAGE_TYPES["letter"])
+    page.wait_for_load_state("networkidle")
+    first_load = len(transfer.paths)
+    page.get_by_role("button", name="Edit", exact=True).click()
+    page.locator("[data-mdx-editor-ready]").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert sorted(path.lstrip("/") for path in transfer.paths[first_load:]) == sorted(EDITOR_CODE)
+    context.close()
 
 
 def test_every_letter_page_loads_the_letter_code(built_site) -> None:

@@ -6,11 +6,14 @@
 
    Shared with letter-toolbar.js: each placeholder in the letter becomes a
    span[data-mdx-placeholder] (class mdx-placeholder--filled once filled),
-   and every change fires "mdx:letter-change" on the letter. */
+   and every change fires "mdx:letter-change" on the letter. The editor
+   (letter-editor.js) adds spans of its own and fires "mdx:letter-refresh"
+   to have them filled. */
 (() => {
   "use strict";
 
   const STORAGE_KEY = "mdx-letter-fields";
+  const EDITOR_KEY = "mdx-letter-editor"; // letter-editor.js: edits, To, the date choice
   const { countNames, splitPlaceholders } = window.mdxLetterText;
   let memory = {}; // stands in when localStorage is blocked (some private modes)
 
@@ -42,6 +45,7 @@
     memory = {};
     try {
       window.localStorage.removeItem(STORAGE_KEY);
+      window.localStorage.removeItem(EDITOR_KEY);
     } catch {
       // nothing could be stored, so nothing to forget
     }
@@ -136,6 +140,7 @@
         status.textContent = "Your details are forgotten on this device.";
       }),
     );
+    letter.addEventListener("mdx:letter-refresh", guard(() => showValues(tools, letter, readValues())));
     showValues(tools, letter, readValues());
   };
 

@@ -64,10 +64,11 @@
       .join("\n");
 
   /* mailto: with subject and body encoded as RFC 6068 asks: spaces as %20
-     (never "+"), line breaks as %0D%0A. No recipient: the reader adds it. */
-  const mailtoHref = (subject, body) => {
+     (never "+"), line breaks as %0D%0A. The recipient is optional (the
+     editor's "To"); without it the reader adds one in their mail app. */
+  const mailtoHref = (subject, body, to = "") => {
     const encode = (text) => encodeURIComponent(String(text).replace(/\r?\n/g, "\r\n"));
-    return `mailto:?subject=${encode(subject)}&body=${encode(body)}`;
+    return `mailto:${encode(to).replace(/%40/g, "@")}?subject=${encode(subject)}&body=${encode(body)}`;
   };
 
   /* "missed-deadline" -> "missed-deadline.txt"; anything unusable -> "letter.txt". */

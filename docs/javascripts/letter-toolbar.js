@@ -26,10 +26,14 @@
     return [...node.childNodes].map(blockText).join("");
   };
 
-  const letterText = (letter) => plainText([...letter.children].map(blockText));
+  /* The letter as sent: the reader's own version once the editor
+     (letter-editor.js) is loaded and has set letter.mdxSource, else the page's. */
+  const letterText = (letter) =>
+    letter.mdxSource?.text() ?? plainText([...letter.children].map(blockText));
 
   /* Placeholders still unfilled: from personalise's spans, else from the text. */
   const unfilledNames = (letter) => {
+    if (letter.mdxSource) return placeholdersIn(letterText(letter));
     const spans = letter.querySelectorAll("[data-mdx-placeholder]");
     if (!spans.length) return placeholdersIn(letterText(letter));
     const open = [...spans].filter((span) => !span.classList.contains("mdx-placeholder--filled"));
@@ -162,7 +166,7 @@
     };
 
     const refreshEmail = () => {
-      controls.email.href = mailtoHref(subjectOf(root), letterText(letter));
+      controls.email.href = mailtoHref(subjectOf(root), letterText(letter), letter.mdxSource?.to());
     };
 
     const handlers = {
@@ -185,7 +189,7 @@
       },
       download: () => {
         const fileName = textFileName(slugOf(tools));
-        download(letterText(letter), fileName);
+        download(letter.mdxSource?.fileText() ?? letterText(letter), fileName);
         announce(`Letter downloaded as ${fileName}${stillOpen()}.`);
       },
       print: () => {

@@ -93,7 +93,9 @@
   document.addEventListener(
     "keydown",
     (event) => {
-      if (["/", "s", "f", "S", "F"].includes(event.key)) want();
+      // Typed into a field (the names, the letter editor) they are just letters.
+      const typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
+      if (!typing && ["/", "s", "f", "S", "F"].includes(event.key)) want();
     },
     { capture: true },
   );

@@ -1,0 +1,60 @@
+"""`make check` for scripts/data/guidance.yml, the questions beside the letter
+editor: its shape (guidance.schema.yml) and every link pointing at a heading
+that exists. Problems carry the line of the offending item or key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from scripts import data_files
+from scripts.checker import page_url
+from scripts.checker_rules import line_at, line_path, link_message, schema_message
+from scripts.links import SiteIndex
+from scripts.problems import Problem, error
+
+GUIDANCE_PATH = "scripts/data/guidance.yml"
+
+
+def guidance_problems(
+    text: str, index: SiteIndex | None, path: str = GUIDANCE_PATH
+) -> list[Problem]:
+    """Every problem of the guidance file's text; index=None skips the link checks."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [error(path, mark.line + 1 if mark else 1, f"not valid YAML: {exc}")]
+    schema = data_files.load("guidance.schema.yml")
+    errors = list(Draft202012Validator(schema).iter_errors(data))
+    found = [(line_path(err, []), schema_message(err)) for err in errors]
+    items = data if isinstance(data, list) else []
+    for number, item in enumerate(items if index is not None else []):
+        link = item.get("link") if isinstance(item, dict) else None
+        message = link_message(link, index) if isinstance(link, str) else None
+        if message:
+            found.append(([number, "link"], message))
+    return [error(path, line_at(node, where_to), message) for where_to, message in found]
+
+
+def check_guidance(root: Path, index: SiteIndex) -> list[Problem]:
+    """The repository's guidance questions, if it has them (test sites do not)."""
+    source = root / GUIDANCE_PATH
+    if not source.is_file():
+        return []
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [error(GUIDANCE_PATH, 1, f"cannot be read: {exc}")]
+    return guidance_problems(text, index)
+
+
+def template_guidance() -> list[dict[str, str]]:
+    """The questions as templates show them: the link as a site URL."""
+    return [
+        {"question": item["question"], "hint": item.get("hint", ""), "url": page_url(item["link"])}
+        for item in data_files.load("guidance.yml")
+    ]
