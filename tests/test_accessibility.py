@@ -108,3 +108,17 @@ def test_keyboard_focus_is_never_under_the_sticky_header(browser, base_url, url,
             hidden.append(place)
     context.close()
     assert hidden == []
+
+
+@pytest.mark.parametrize(
+    "styled_page",
+    [(width, scheme) for width in WIDTHS for scheme in SCHEMES],
+    ids=[f"{width}-{scheme}" for width in WIDTHS for scheme in SCHEMES],
+    indirect=True,
+)
+def test_no_axe_violations_on_the_checker_with_a_report(styled_page) -> None:
+    page = styled_page
+    page.goto("check/")
+    page.locator("#mdx-check-draft").fill("I am sorry if you were offended. Mistakes were made.")
+    page.locator(".mdx-check__item--finding").first.wait_for()
+    assert axe_violations(page) == []

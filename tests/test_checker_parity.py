@@ -124,7 +124,7 @@ def test_the_checker_works_by_keyboard_alone(checker_page) -> None:
     assert draft.input_value().startswith("Dear [Client's Name],\n\nI want to express")
     checker_page.keyboard.press("Control+End")
     checker_page.keyboard.type("\nIf this upset you, I am sorry.")
-    show = checker_page.get_by_role("button", name="Show “If this upset” in the draft")
+    show = checker_page.get_by_role("button", name="Show in draft: “If this upset”")
     expect(show).to_have_count(1)
     show.focus()
     checker_page.keyboard.press("Enter")

@@ -381,23 +381,23 @@ def test_situation_filter_shows_matching_cards_without_reloading(tools_page) -> 
     page.evaluate("window.sameDocument = true")  # gone if a click reloads the page
     cards = page.locator(".mdx-card")
     expect(cards).to_have_count(len(LETTER_PAGES))
-    tagged = [meta(name)["title"] for name in LETTER_PAGES if "service" in meta(name)["tags"]]
-    assert len(tagged) == 2
-    label = data_files.tags()["service"]
+    tagged = [meta(name)["title"] for name in LETTER_PAGES if "quality" in meta(name)["tags"]]
+    assert len(tagged) == 3
+    label = data_files.tags()["quality"]
 
-    service = button(page, label)
-    service.click()
-    expect(service).to_have_attribute("aria-pressed", "true")
-    expect(page.locator(".mdx-card:visible")).to_have_count(2)
+    situation = button(page, label)
+    situation.click()
+    expect(situation).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".mdx-card:visible")).to_have_count(3)
     expect(page.locator(".mdx-filter__status")).to_have_text(
-        f"Showing 2 of 7 letters for “{label}”."
+        f"Showing 3 of 7 letters for “{label}”."
     )
     shown = page.locator(".mdx-card:visible .mdx-card__link").evaluate_all(
         "links => links.map(link => new URL(link.href).pathname.split('/').at(-2))"
     )
     assert [meta(f"letters/{slug}.md")["title"] for slug in shown] == tagged
 
-    service.click()  # pressing the active situation again shows every letter
+    situation.click()  # pressing the active situation again shows every letter
     expect(page.locator(".mdx-card:visible")).to_have_count(len(LETTER_PAGES))
     expect(button(page, "All situations")).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("window.sameDocument") is True

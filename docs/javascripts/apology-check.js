@@ -148,7 +148,8 @@
     if (onShow) {
       const show = element("button", "md-button mdx-check__show", "Show in draft");
       show.type = "button";
-      show.setAttribute("aria-label", `Show “${finding.text}” in the draft`);
+      // The spoken name starts with the visible words (WCAG 2.5.3, label in name).
+      show.setAttribute("aria-label", `Show in draft: “${finding.text}”`);
       show.addEventListener("click", () => onShow(finding));
       item.append(show);
     }

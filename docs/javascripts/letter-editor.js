@@ -192,11 +192,6 @@
             }
           : undefined,
       });
-      // The spoken name must start with the visible "Show in draft" (axe's
-      // label-content-name-mismatch); to move into apology-check.js's renderReport.
-      reportBox.querySelectorAll(".mdx-check__show").forEach((show, index) => {
-        show.setAttribute("aria-label", `Show in draft: “${report.findings[index].text}”`);
-      });
     };
     const checkSoon = () => {
       window.clearTimeout(timer);
