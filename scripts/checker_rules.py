@@ -140,11 +140,6 @@ def check_rules_text(text: str, index: SiteIndex | None, path: str = RULES_PATH)
 
 def check_rules(root: Path, index: SiteIndex) -> list[Problem]:
     """The repository's checker rules, if it has them (test sites do not)."""
-    rules_file = root / RULES_PATH
-    if not rules_file.is_file():
-        return []
-    try:
-        text = rules_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [error(RULES_PATH, 1, f"cannot be read: {exc}")]
-    return check_rules_text(text, index)
+    return data_files.check_repository_file(
+        root, RULES_PATH, lambda text: check_rules_text(text, index)
+    )

@@ -42,14 +42,9 @@ def guidance_problems(
 
 def check_guidance(root: Path, index: SiteIndex) -> list[Problem]:
     """The repository's guidance questions, if it has them (test sites do not)."""
-    source = root / GUIDANCE_PATH
-    if not source.is_file():
-        return []
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [error(GUIDANCE_PATH, 1, f"cannot be read: {exc}")]
-    return guidance_problems(text, index)
+    return data_files.check_repository_file(
+        root, GUIDANCE_PATH, lambda text: guidance_problems(text, index)
+    )
 
 
 def template_guidance() -> list[dict[str, str]]:
