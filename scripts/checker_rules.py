@@ -123,14 +123,20 @@ def link_message(link: str, index: SiteIndex) -> str | None:
     return anchor_problem(link, anchor, index.page_ids[page], page)
 
 
-def check_rules_text(text: str, index: SiteIndex | None, path: str = RULES_PATH) -> list[Problem]:
-    """Every problem of a rules file's text; index=None skips the link checks."""
+def parse_data_file(text: str, path: str) -> tuple[yaml.Node, object, list[Problem]]:
+    """A data file's YAML: its node tree (for lines), its data, or the problem."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return [error(path, mark.line + 1 if mark else 1, f"not valid YAML: {exc}")]
+        return None, None, [error(path, mark.line + 1 if mark else 1, f"not valid YAML: {exc}")]
+
+
+def check_rules_text(text: str, index: SiteIndex | None, path: str = RULES_PATH) -> list[Problem]:
+    """Every problem of a rules file's text; index=None skips the link checks."""
+    node, data, problems = parse_data_file(text, path)
+    if problems:
+        return problems
     schema = data_files.load("checker-rules.schema.yml")
     found, refused = shape_problems(data, schema)
     if not found or refused:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from jsonschema import Draft202012Validator
 
 from scripts import data_files
 from scripts.checker import page_url
-from scripts.checker_rules import line_at, line_path, link_message, schema_message
+from scripts.checker_rules import line_at, line_path, link_message, parse_data_file, schema_message
 from scripts.links import SiteIndex
 from scripts.problems import Problem, error
 
@@ -22,12 +21,9 @@ def guidance_problems(
     text: str, index: SiteIndex | None, path: str = GUIDANCE_PATH
 ) -> list[Problem]:
     """Every problem of the guidance file's text; index=None skips the link checks."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [error(path, mark.line + 1 if mark else 1, f"not valid YAML: {exc}")]
+    node, data, problems = parse_data_file(text, path)
+    if problems:
+        return problems
     schema = data_files.load("guidance.schema.yml")
     errors = list(Draft202012Validator(schema).iter_errors(data))
     found = [(line_path(err, []), schema_message(err)) for err in errors]

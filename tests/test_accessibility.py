@@ -25,12 +25,16 @@ def fixture_styled_page(browser, base_url: str, request: pytest.FixtureRequest):
     context.close()
 
 
-@pytest.mark.parametrize(
+# Each width in each colour scheme, as a styled_page.
+IN_EVERY_LOOK = pytest.mark.parametrize(
     "styled_page",
     [(width, scheme) for width in WIDTHS for scheme in SCHEMES],
     ids=[f"{width}-{scheme}" for width in WIDTHS for scheme in SCHEMES],
     indirect=True,
 )
+
+
+@IN_EVERY_LOOK
 def test_no_axe_violations_on_any_page_type(styled_page) -> None:
     found = {}
     for page_type, url in EVERY_PAGE.items():
@@ -41,12 +45,7 @@ def test_no_axe_violations_on_any_page_type(styled_page) -> None:
     assert found == {}
 
 
-@pytest.mark.parametrize(
-    "styled_page",
-    [(width, scheme) for width in WIDTHS for scheme in SCHEMES],
-    ids=[f"{width}-{scheme}" for width in WIDTHS for scheme in SCHEMES],
-    indirect=True,
-)
+@IN_EVERY_LOOK
 def test_no_axe_violations_with_the_letter_editor_open(styled_page) -> None:
     page = styled_page
     page.goto("letters/billing-error/")
@@ -110,12 +109,7 @@ def test_keyboard_focus_is_never_under_the_sticky_header(browser, base_url, url,
     assert hidden == []
 
 
-@pytest.mark.parametrize(
-    "styled_page",
-    [(width, scheme) for width in WIDTHS for scheme in SCHEMES],
-    ids=[f"{width}-{scheme}" for width in WIDTHS for scheme in SCHEMES],
-    indirect=True,
-)
+@IN_EVERY_LOOK
 def test_no_axe_violations_on_the_checker_with_a_report(styled_page) -> None:
     page = styled_page
     page.goto("check/")
