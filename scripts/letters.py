@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
+import frontmatter
+
 from scripts import data_files
 from scripts.meta_rules import schema_name_for
 from scripts.problems import Problem, error
@@ -13,10 +15,23 @@ from scripts.sources import Page
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,60})\]")
 LETTER_OPENING = f"/// html | div.{LETTER_CLASS}"
+LETTER_BLOCK = re.compile(
+    rf"^{re.escape(LETTER_OPENING)}[ \t]*\n(.*?)\n///[ \t]*$", re.MULTILINE | re.DOTALL
+)
 
 
 def is_letter(page: Page) -> bool:
     return schema_name_for(page.url_path) == "letter"
+
+
+def letter_text(markdown: str) -> str | None:
+    """The letter of a page as a reader copies it (paragraphs apart by one blank
+    line, line breaks kept, lines trimmed), or None if it has none."""
+    found = LETTER_BLOCK.search(frontmatter.loads(markdown).content)
+    if not found:
+        return None
+    paragraphs = re.split(r"\n[ \t]*\n", found[1].strip())
+    return "\n\n".join("\n".join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
 def placeholders_in(text: str) -> list[str]:

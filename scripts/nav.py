@@ -14,15 +14,21 @@ from scripts.problems import Problem, error, warning
 from scripts.site_files import display_path
 
 
+def nav_entries(items: object, label: str = "") -> list[tuple[str, str]]:
+    """(label, page path) of every page named in a nav, in order; external
+    links left out. A page without a title of its own has ''."""
+    if isinstance(items, str):
+        return [] if "://" in items else [(label, items)]
+    if isinstance(items, dict):
+        return [entry for key, value in items.items() for entry in nav_entries(value, str(key))]
+    if isinstance(items, list):
+        return [entry for item in items for entry in nav_entries(item, label)]
+    return []
+
+
 def nav_paths(items: object) -> list[str]:
     """Every page path named in a nav (titles and external links left out)."""
-    if isinstance(items, str):
-        return [] if "://" in items else [items]
-    if isinstance(items, dict):
-        return [path for value in items.values() for path in nav_paths(value)]
-    if isinstance(items, list):
-        return [path for item in items for path in nav_paths(item)]
-    return []
+    return [path for _, path in nav_entries(items)]
 
 
 def line_in(config_file: Path, text: str) -> int:
