@@ -106,7 +106,7 @@ lint: $(DEV_STAMP) $(NODE_STAMP) ## Ruff on the Python code, ESLint on the JavaS
 	@npx --no-install eslint
 
 measure-serve: $(RUN_STAMP) ## Time from saving a misspelt field to make serve's message
-	@$(BIN)/python -m scripts.measure_serve
+	@$(BIN)/python -m scripts.bench.measure_serve
 
 # ---------------------------------------------------------------- upkeep
 clean: ## Remove built sites, caches and the installed tools

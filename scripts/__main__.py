@@ -20,16 +20,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts import dev_server
-from scripts.build import build_into
-from scripts.check import check_site
-from scripts.checker import run_check_letter
-from scripts.link_settings import SETTINGS_FILE, load_settings
-from scripts.new_letter import LetterError, create_letter
+from scripts.apology.checker import run_check_letter
+from scripts.build.build import build_into
+from scripts.build.zensical_build import ZensicalMissing, zensical_build
+from scripts.external.link_settings import SETTINGS_FILE, load_settings
 from scripts.problems import ERROR, Problem, count, summary
-from scripts.site_config import ConfigProblems, site_config
-from scripts.site_files import display_path
-from scripts.zensical_build import ZensicalMissing, zensical_build
+from scripts.project.site_config import ConfigProblems, site_config
+from scripts.project.site_files import display_path
+from scripts.serve import dev_server
+from scripts.tools.new_letter import LetterError, create_letter
+from scripts.validate.check import check_site
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -95,7 +95,7 @@ def run_check(root: Path, config_file: Path) -> int:
 
 def run_check_links(args: argparse.Namespace, root: Path, config_file: Path) -> int:
     # Imported here: the HTTP client is a tenth of `make check`'s start-up time.
-    from scripts.linkcheck import check_external_links
+    from scripts.external.linkcheck import check_external_links
 
     settings_file = (args.links_config or SETTINGS_FILE).resolve()
     settings = load_settings(settings_file, display_path(settings_file, root))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from scripts.checker import Report, check, normalise
+from scripts.apology.checker import Report, check, normalise
 from tests.helpers import FIXTURES
 
 DRAFTS = FIXTURES / "drafts"

@@ -18,8 +18,8 @@ from scripts.bench.__main__ import chosen_pages
 from scripts.bench.many_letters import make_many_letters
 from scripts.bench.plain import make_plain_site, without_keys
 from scripts.bench.server import base_url, serve_gzip
-from scripts.build import build_into
-from scripts.check import check_site
+from scripts.build.build import build_into
+from scripts.validate.check import check_site
 from tests.helpers import ROOT
 
 SETTINGS = data_files.load("bench.yml")

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-import scripts.check
-from scripts import check_cache, data_files
-from scripts.check import check_site
-from scripts.site_config import site_config
+import scripts.validate.check
+from scripts import data_files
+from scripts.project.site_config import site_config
+from scripts.validate import check_cache
+from scripts.validate.check import check_site
 from tests.helpers import make_site
 
 PAGE = (
@@ -25,13 +26,13 @@ PAGE = (
 def fixture_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pages check_site reads from scratch (not from the cache), by path."""
     reads: list[str] = []
-    original = scripts.check.read_page
+    original = scripts.validate.check.read_page
 
     def counting(file: Path, path: str, url_path: str) -> object:
         reads.append(path)
         return original(file, path, url_path)
 
-    monkeypatch.setattr(scripts.check, "read_page", counting)
+    monkeypatch.setattr(scripts.validate.check, "read_page", counting)
     return reads
 
 
@@ -124,3 +125,15 @@ def test_snippets_turn_the_cache_off(site: Path) -> None:
     config = site_config(site / "mkdocs.yml")
     config["markdown_extensions"].append("pymdownx.snippets")
     assert check_cache.PageCache.open(site, config).file is None
+
+
+def test_a_changed_module_in_a_package_changes_every_key(
+    key_of, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "scripts"
+    shutil.copytree(check_cache.SCRIPTS_DIR, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(check_cache, "SCRIPTS_DIR", code)
+    before = key_of()
+    module = code / "project" / "render.py"
+    module.write_text(module.read_text("utf-8") + "\n# one more line\n", "utf-8")
+    assert key_of() != before

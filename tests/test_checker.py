@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts import checker_data
-from scripts.checker import check, fold_case, load_rules, normalise, page_url
-from scripts.checker_patterns import PatternError, compile_pattern
-from scripts.checker_rules import RULES_PATH, check_rules_text
-from scripts.links import SiteIndex
+from scripts.apology import checker_data
+from scripts.apology.checker import check, fold_case, load_rules, normalise, page_url
+from scripts.apology.checker_patterns import PatternError, compile_pattern
+from scripts.validate.checker_rules import RULES_PATH, check_rules_text
+from scripts.validate.links import SiteIndex
 from tests import checker_corpus
 from tests.helpers import ROOT, copy_project, page_file
 from tests.test_site import LETTER_PAGES, PAGES, soup
@@ -272,7 +272,7 @@ def test_check_site_validates_the_rules_links(tmp_path: Path) -> None:
     (root / "scripts" / "data").mkdir(parents=True)
     bad = rules_text().replace("link: tips.md#follow-up", "link: tips.md#folow-up")
     (root / RULES_PATH).write_text(bad, encoding="utf-8")
-    from scripts.check import check_site
+    from scripts.validate.check import check_site
 
     problems = [str(problem) for problem in check_site(root)]
     assert problems == [
@@ -328,7 +328,7 @@ def test_the_check_page_loads_its_bundle_and_no_other_page_does(built_site: Path
 
 def test_a_letter_page_can_show_its_build_time_report(tmp_path: Path) -> None:
     """The lead includes the partial beside the letter; here a copy does."""
-    from scripts.build import build_into
+    from scripts.build.build import build_into
 
     root = copy_project(tmp_path / "project")
     content = root / "overrides" / "partials" / "content.html"

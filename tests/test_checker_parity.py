@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from scripts.checker import check, report_data
+from scripts.apology.checker import check, report_data
 from tests import checker_corpus
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import data_files
-from scripts.guidance import GUIDANCE_PATH, guidance_problems
-from scripts.links import SiteIndex
+from scripts.validate.guidance import GUIDANCE_PATH, guidance_problems
+from scripts.validate.links import SiteIndex
 from tests.audit import file_for
 from tests.helpers import ROOT
 from tests.test_site import LETTER_PAGES, PAGES

@@ -15,9 +15,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.faq_schema import questions_and_answers
-from scripts.robots import robots_txt
-from scripts.search_index import enrich_entry
+from scripts.build.faq_schema import questions_and_answers
+from scripts.build.robots import robots_txt
+from scripts.build.search_index import enrich_entry
 from tests import article
 from tests.helpers import ROOT
 from tests.test_site import LETTER_PAGES, PAGES, meta, soup

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.nav import nav_paths
-from scripts.new_letter import NewLetter, add_to_index, add_to_nav
+from scripts.project.nav import nav_paths
+from scripts.tools.new_letter import NewLetter, add_to_index, add_to_nav
 from tests.helpers import copy_project, run_pipeline
 
 

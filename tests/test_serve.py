@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import data_files, meta_rules
-from scripts.dev_server import (
+from scripts import data_files
+from scripts.serve.dev_server import (
     BANNER_START,
     Address,
     ServeError,
@@ -27,6 +27,7 @@ from scripts.dev_server import (
     parse_address,
     with_banner,
 )
+from scripts.validate import meta_rules
 from tests.helpers import ROOT, copy_project, run_pipeline
 
 WAIT = 30.0  # seconds: generous, as this is behaviour, not timing (see make measure-serve)

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.check import check_site
 from scripts.problems import ERROR, WARNING
+from scripts.validate.check import check_site
 from tests.helpers import write_config
 
 PAGE = "page.md"

@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.assets import OUTPUT, build_assets
-from scripts.zensical_build import zensical_build
+from scripts.build.assets import OUTPUT, build_assets
+from scripts.build.zensical_build import zensical_build
 from tests.helpers import ROOT, copy_project
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts.bench.many_letters import copy_project, make_many_letters
-from scripts.check import check_site
+from scripts.validate.check import check_site
 
 Progress = Callable[[str], None]
 

@@ -11,9 +11,9 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
 from scripts import data_files
-from scripts.checker_patterns import PatternError, compile_pattern
-from scripts.links import SiteIndex, anchor_problem
+from scripts.apology.checker_patterns import PatternError, compile_pattern
 from scripts.problems import Problem, error
+from scripts.validate.links import SiteIndex, anchor_problem
 
 RULES_PATH = "scripts/data/checker-rules.yml"
 

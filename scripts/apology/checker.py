@@ -23,9 +23,9 @@ from pathlib import Path
 
 import yaml
 
-from scripts.checker_patterns import compile_pattern
+from scripts.apology.checker_patterns import compile_pattern
 
-RULES_FILE = Path(__file__).parent / "data" / "checker-rules.yml"
+RULES_FILE = Path(__file__).parents[1] / "data" / "checker-rules.yml"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 MAX_DRAFT_BYTES = 1_000_000
 

@@ -16,7 +16,7 @@ import frontmatter
 import yaml
 
 from scripts.problems import Problem, error
-from scripts.yaml_lines import MetaError, StrictYAMLHandler
+from scripts.project.yaml_lines import MetaError, StrictYAMLHandler
 
 FENCE = "---"
 # A fence is exactly three dashes, then optional spaces or tabs, as MkDocs reads it.

@@ -9,10 +9,16 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from scripts import data_files
-from scripts.checker import page_url
-from scripts.checker_rules import line_at, line_path, link_message, parse_data_file, schema_message
-from scripts.links import SiteIndex
+from scripts.apology.checker import page_url
 from scripts.problems import Problem, error
+from scripts.validate.checker_rules import (
+    line_at,
+    line_path,
+    link_message,
+    parse_data_file,
+    schema_message,
+)
+from scripts.validate.links import SiteIndex
 
 GUIDANCE_PATH = "scripts/data/guidance.yml"
 

@@ -17,8 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from scripts.assets import build_assets
-from scripts.postbuild import postprocess
+from scripts.build.assets import build_assets
+from scripts.build.postbuild import postprocess
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> int:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from scripts.problems import Problem, error, shorten
-from scripts.render import Element, Scan
-from scripts.sources import Page
+from scripts.project.render import Element, Scan
+from scripts.project.sources import Page
 
 SAFE_SCHEMES = {"mailto", "tel"}
 SCRIPT_SCHEMES = {"javascript", "vbscript"}

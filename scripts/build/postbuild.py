@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import data_files
-from scripts.faq_schema import write_faq_schemas
-from scripts.render import markdown_renderer
-from scripts.robots import write_robots
-from scripts.search_index import enrich_site
-from scripts.site_config import site_config
-from scripts.site_files import is_checked_page, site_files
-from scripts.sources import Page, read_page
+from scripts.build.faq_schema import write_faq_schemas
+from scripts.build.robots import write_robots
+from scripts.build.search_index import enrich_site
+from scripts.project.render import markdown_renderer
+from scripts.project.site_config import site_config
+from scripts.project.site_files import is_checked_page, site_files
+from scripts.project.sources import Page, read_page
 
 
 def built_pages(config_file: Path) -> tuple[list[tuple[str, Page]], object]:

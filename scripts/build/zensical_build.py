@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from scripts.assets import build_assets
+from scripts.build.assets import build_assets
 
 GENERATED_CONFIG = ".zensical.yml"
 # Material for MkDocs' look; Zensical's own default is "modern" (its new design).

@@ -28,12 +28,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from scripts import data_files, meta_rules
-from scripts.assets import build_assets
-from scripts.check import check_site
+from scripts import data_files
+from scripts.build.assets import build_assets
 from scripts.problems import Problem, summary
-from scripts.site_config import ConfigProblems, site_config
-from scripts.site_files import display_path
+from scripts.project.site_config import ConfigProblems, site_config
+from scripts.project.site_files import display_path
+from scripts.validate import meta_rules
+from scripts.validate.check import check_site
 
 BANNER_START, BANNER_END = "<!-- mdx-dev-banner -->", "<!-- /mdx-dev-banner -->"
 BANNER_FILE = data_files.DATA_DIR / "dev-banner.html"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.checker import (
+from scripts.apology.checker import (
     CHARACTER_MAP,
     Report,
     Rules,
@@ -26,8 +26,8 @@ from scripts.checker import (
     page_url,
     portable_rules,
 )
-from scripts.letters import letter_text
-from scripts.nav import nav_entries
+from scripts.project.nav import nav_entries
+from scripts.validate.letters import letter_text
 
 
 @dataclass(frozen=True)

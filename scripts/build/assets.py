@@ -24,9 +24,11 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from scripts import checker_data, data_files, guidance
+from scripts import data_files
+from scripts.apology import checker_data
+from scripts.validate import guidance
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "docs"
 OUTPUT = ROOT / "overrides" / "assets" / "mdx"
 

@@ -8,10 +8,10 @@ import re
 import frontmatter
 
 from scripts import data_files
-from scripts.meta_rules import schema_name_for
 from scripts.problems import Problem, error
-from scripts.render import LETTER_CLASS, Scan
-from scripts.sources import Page
+from scripts.project.render import LETTER_CLASS, Scan
+from scripts.project.sources import Page
+from scripts.validate.meta_rules import schema_name_for
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,60})\]")
 LETTER_OPENING = f"/// html | div.{LETTER_CLASS}"

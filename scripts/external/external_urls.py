@@ -12,11 +12,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.check import scan_pages
-from scripts.render import Scan, scan_html, scheme_of
-from scripts.site_config import site_config
-from scripts.site_files import display_path, is_checked_page, site_files
-from scripts.sources import Page, read_page
+from scripts.project.render import Scan, scan_html, scheme_of
+from scripts.project.site_config import site_config
+from scripts.project.site_files import display_path, is_checked_page, site_files
+from scripts.project.sources import Page, read_page
+from scripts.validate.check import scan_pages
 
 
 @dataclass(frozen=True, order=True)

@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
 from scripts.problems import Problem, error, warning
-from scripts.site_files import display_path
+from scripts.project.site_files import display_path
 
 
 def nav_entries(items: object, label: str = "") -> list[tuple[str, str]]:

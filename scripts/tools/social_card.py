@@ -2,7 +2,7 @@
 Open Graph and Twitter cards expect): an envelope with a heart on the theme's
 deep purple. Plain Python (zlib), no imaging library; run once, commit the PNG:
 
-    .venv/bin/python -m scripts.social_card docs/assets/social-card.png
+    .venv/bin/python -m scripts.tools.social_card docs/assets/social-card.png
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from scripts import data_files
 from scripts.problems import Problem, error
-from scripts.sources import Page
+from scripts.project.sources import Page
 
 
 def schema_name_for(url_path: str) -> str:

@@ -11,19 +11,19 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from scripts.check_cache import PageCache, context_key, page_key
-from scripts.checker_rules import check_rules
-from scripts.guidance import check_guidance
-from scripts.letters import check_letter
-from scripts.links import SiteIndex, check_images, check_links
-from scripts.meta_rules import check_meta, duplicate_title_problems
-from scripts.nav import nav_problems
 from scripts.problems import Problem, error
-from scripts.render import Scan, markdown_renderer, render, scan_html
-from scripts.site_config import site_config
-from scripts.site_files import display_path, is_checked_page, site_files
-from scripts.sources import Page, prose_lines, read_page
-from scripts.unfinished import unfinished_problems
+from scripts.project.nav import nav_problems
+from scripts.project.render import Scan, markdown_renderer, render, scan_html
+from scripts.project.site_config import site_config
+from scripts.project.site_files import display_path, is_checked_page, site_files
+from scripts.project.sources import Page, prose_lines, read_page
+from scripts.validate.check_cache import PageCache, context_key, page_key
+from scripts.validate.checker_rules import check_rules
+from scripts.validate.guidance import check_guidance
+from scripts.validate.letters import check_letter
+from scripts.validate.links import SiteIndex, check_images, check_links
+from scripts.validate.meta_rules import check_meta, duplicate_title_problems
+from scripts.validate.unfinished import unfinished_problems
 
 
 def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:

@@ -24,7 +24,7 @@ from scripts import data_files
 
 FORMAT = 1  # bump when what is stored changes shape
 CACHE_FILE = Path(".cache") / "check" / "pages.pickle"
-SCRIPTS_DIR = Path(__file__).parent
+SCRIPTS_DIR = Path(__file__).parents[1]
 # Extensions that read other files while rendering: a page's bytes alone do
 # not say what it renders to, so with one of them on nothing is cached.
 READS_OTHER_FILES = frozenset({"pymdownx.snippets"})
@@ -36,11 +36,20 @@ def context_key(config_file: Path, config: MkDocsConfig) -> str:
     digest.update(config_file.read_bytes())
     digest.update(markdown_settings(config).encode())
     for folder in (data_files.DATA_DIR, SCRIPTS_DIR):
-        for path in sorted(folder.iterdir()):
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        for path in files_under(folder):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
     digest.update("\n".join(installed_distributions()).encode())
     return digest.hexdigest()
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file in folder and its subfolders (scripts/ is packages), bytecode left out."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.relative_to(folder).parts
+    )
 
 
 def markdown_settings(config: MkDocsConfig) -> str:
