@@ -20,16 +20,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts.apology.checker import run_check_letter
-from scripts.build.build import build_into
+from scripts.apology.cli import run_check_letter
+from scripts.build.mkdocs_build import build_into
 from scripts.build.zensical_build import ZensicalMissing, zensical_build
-from scripts.external.link_settings import SETTINGS_FILE, load_settings
+from scripts.external.settings import SETTINGS_FILE, load_settings
 from scripts.problems import ERROR, Problem, count, summary
-from scripts.project.site_config import ConfigProblems, site_config
-from scripts.project.site_files import display_path
+from scripts.project.config import ConfigProblems, site_config
+from scripts.project.files import display_path
 from scripts.serve import dev_server
 from scripts.tools.new_letter import LetterError, create_letter
-from scripts.validate.check import check_site
+from scripts.validate.docs import docs_problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -90,7 +90,7 @@ def print_problems(problems: list[Problem], valid: str) -> int:
 
 
 def run_check(root: Path, config_file: Path) -> int:
-    return print_problems(check_site(root, config_file), "docs/ is valid ✅")
+    return print_problems(docs_problems(root, config_file), "docs/ is valid ✅")
 
 
 def run_check_links(args: argparse.Namespace, root: Path, config_file: Path) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from scripts.apology.checker import Report, check, normalise
+from scripts.apology.engine import Report, check_draft, normalise
 from tests.helpers import FIXTURES
 
 DRAFTS = FIXTURES / "drafts"
@@ -87,7 +87,7 @@ def score() -> Score:
     total = Score()
     labels = expected()
     for name, text in drafts().items():
-        total.add(check(text), expected_spans(text, labels[name]))
+        total.add(check_draft(text), expected_spans(text, labels[name]))
     return total
 
 

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.build.build import build_into
+from scripts.build.mkdocs_build import build_into
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers import ROOT, serve_directory
 from tests.search_rank import TOP, WIDTHS, load_corpus, open_search, rank_of, search

@@ -18,8 +18,8 @@ from scripts.bench.__main__ import chosen_pages
 from scripts.bench.many_letters import make_many_letters
 from scripts.bench.plain import make_plain_site, without_keys
 from scripts.bench.server import base_url, serve_gzip
-from scripts.build.build import build_into
-from scripts.validate.check import check_site
+from scripts.build.mkdocs_build import build_into
+from scripts.validate.docs import docs_problems
 from tests.helpers import ROOT
 
 SETTINGS = data_files.load("bench.yml")
@@ -119,7 +119,7 @@ def test_the_generated_letter_site_is_valid(tmp_path: Path) -> None:
         "example-0002.md",
         "example-0003.md",
     ]
-    assert check_site(tmp_path) == []
+    assert docs_problems(tmp_path) == []
 
 
 def test_pages_are_chosen_by_url_or_name_and_unknown_ones_refused() -> None:

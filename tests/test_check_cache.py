@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-import scripts.validate.check
+import scripts.validate.docs
 from scripts import data_files
-from scripts.project.site_config import site_config
-from scripts.validate import check_cache
-from scripts.validate.check import check_site
+from scripts.project.config import site_config
+from scripts.validate import cache
+from scripts.validate.docs import docs_problems
 from tests.helpers import make_site
 
 PAGE = (
@@ -24,15 +24,15 @@ PAGE = (
 
 @pytest.fixture(name="reads")
 def fixture_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The pages check_site reads from scratch (not from the cache), by path."""
+    """The pages docs_problems reads from scratch (not from the cache), by path."""
     reads: list[str] = []
-    original = scripts.validate.check.read_page
+    original = scripts.validate.docs.read_page
 
     def counting(file: Path, path: str, url_path: str) -> object:
         reads.append(path)
         return original(file, path, url_path)
 
-    monkeypatch.setattr(scripts.validate.check, "read_page", counting)
+    monkeypatch.setattr(scripts.validate.docs, "read_page", counting)
     return reads
 
 
@@ -42,61 +42,61 @@ def fixture_site(tmp_path: Path) -> Path:
 
 
 def test_a_repeated_check_reads_no_page_again(site: Path, reads: list[str]) -> None:
-    first = check_site(site)
+    first = docs_problems(site)
     assert sorted(reads) == ["docs/a.md", "docs/b.md"]
     reads.clear()
-    assert check_site(site) == first == []
+    assert docs_problems(site) == first == []
     assert reads == []
 
 
 def test_a_changed_page_alone_is_read_again_and_its_problem_found(
     site: Path, reads: list[str]
 ) -> None:
-    check_site(site)
+    docs_problems(site)
     reads.clear()
     page = site / "docs" / "b.md"
     page.write_text(page.read_text("utf-8").replace("(#custom)", "(#gone)"), "utf-8")
-    problems = check_site(site)
+    problems = docs_problems(site)
     assert reads == ["docs/b.md"]
     assert [(problem.path, problem.line) for problem in problems] == [("docs/b.md", 8)]
     assert "'#gone'" in problems[0].message
 
 
 def test_a_changed_mkdocs_yml_renders_every_page_again(site: Path, reads: list[str]) -> None:
-    assert check_site(site) == []
+    assert docs_problems(site) == []
     reads.clear()
     # Without attr_list, `{#custom}` is no longer an id, so both links break.
     config = site / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("- attr_list\n", ""), "utf-8")
-    problems = check_site(site)
+    problems = docs_problems(site)
     assert sorted(reads) == ["docs/a.md", "docs/b.md"]
     assert sorted(problem.path for problem in problems) == ["docs/a.md", "docs/b.md"]
 
 
 def test_a_corrupt_cache_file_is_ignored_and_replaced(site: Path, reads: list[str]) -> None:
-    check_site(site)
-    cache_file = site / check_cache.CACHE_FILE
+    docs_problems(site)
+    cache_file = site / cache.CACHE_FILE
     cache_file.write_bytes(b"not a pickle")
     reads.clear()
-    assert check_site(site) == []
+    assert docs_problems(site) == []
     assert len(reads) == 2
     reads.clear()
-    check_site(site)
+    docs_problems(site)
     assert reads == []
 
 
 def test_a_renamed_page_is_not_answered_from_its_old_name(site: Path, reads: list[str]) -> None:
-    check_site(site)
+    docs_problems(site)
     (site / "docs" / "b.md").rename(site / "docs" / "c.md")
     reads.clear()
-    assert check_site(site) == []
+    assert docs_problems(site) == []
     assert reads == ["docs/c.md"]
 
 
 @pytest.fixture(name="key_of")
 def fixture_key_of(site: Path):
     config_file = site / "mkdocs.yml"
-    return lambda: check_cache.context_key(config_file, site_config(config_file))
+    return lambda: cache.context_key(config_file, site_config(config_file))
 
 
 def test_a_changed_data_file_changes_every_key(
@@ -114,25 +114,25 @@ def test_a_changed_data_file_changes_every_key(
 
 def test_another_package_version_changes_every_key(key_of, monkeypatch: pytest.MonkeyPatch) -> None:
     before = key_of()
-    installed = check_cache.installed_distributions()
+    installed = cache.installed_distributions()
     changed = [name.replace("markdown-", "markdown-0.") for name in installed]
     assert changed != installed
-    monkeypatch.setattr(check_cache, "installed_distributions", lambda: changed)
+    monkeypatch.setattr(cache, "installed_distributions", lambda: changed)
     assert key_of() != before
 
 
 def test_snippets_turn_the_cache_off(site: Path) -> None:
     config = site_config(site / "mkdocs.yml")
     config["markdown_extensions"].append("pymdownx.snippets")
-    assert check_cache.PageCache.open(site, config).file is None
+    assert cache.PageCache.open(site, config).file is None
 
 
 def test_a_changed_module_in_a_package_changes_every_key(
     key_of, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code = tmp_path / "scripts"
-    shutil.copytree(check_cache.SCRIPTS_DIR, code, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(check_cache, "SCRIPTS_DIR", code)
+    shutil.copytree(cache.SCRIPTS_DIR, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "SCRIPTS_DIR", code)
     before = key_of()
     module = code / "project" / "render.py"
     module.write_text(module.read_text("utf-8") + "\n# one more line\n", "utf-8")

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.apology import checker_data
-from scripts.apology.checker import check, fold_case, load_rules, normalise, page_url
-from scripts.apology.checker_patterns import PatternError, compile_pattern
-from scripts.validate.checker_rules import RULES_PATH, check_rules_text
+from scripts.apology import page_data
+from scripts.apology.engine import check_draft, fold_case, load_rules, normalise
+from scripts.apology.patterns import PatternError, compile_pattern
+from scripts.project.urls import page_url
+from scripts.validate.apology_rules import RULES_PATH, apology_rules_problems
 from scripts.validate.links import SiteIndex
 from tests import checker_corpus
 from tests.helpers import ROOT, copy_project, page_file
@@ -106,12 +107,12 @@ def test_normalisation_keeps_offsets_except_for_line_ends_and_composition() -> N
 
 
 def test_columns_count_code_points() -> None:
-    finding = check("😞 I am sorry 🙏 if I hurt you.").findings[0]
+    finding = check_draft("😞 I am sorry 🙏 if I hurt you.").findings[0]
     assert (finding.line, finding.column, finding.text) == (1, 16, "if I hurt")
 
 
 def test_curly_apostrophes_read_as_straight_ones() -> None:
-    tips = {tip.rule.id: tip for tip in check("I\u2019m sorry that I\u2019m late.").tips}
+    tips = {tip.rule.id: tip for tip in check_draft("I\u2019m sorry that I\u2019m late.").tips}
     assert tips["says-sorry"].evidence == "I'm sorry"
 
 
@@ -134,7 +135,7 @@ def test_the_corpus_has_forty_drafts_each_labelled() -> None:
     "name", [n for n in checker_corpus.drafts() if n.startswith(("strong-", "negative-"))]
 )
 def test_strong_apologies_and_tricky_negatives_raise_nothing(name: str) -> None:
-    report = check(checker_corpus.drafts()[name])
+    report = check_draft(checker_corpus.drafts()[name])
     assert [str(finding) for finding in report.findings] == []
 
 
@@ -144,7 +145,7 @@ def test_each_mistake_is_flagged_in_a_draft_that_makes_it(rule: str) -> None:
     flagged = [
         name
         for name, text in checker_corpus.drafts().items()
-        if rule in labels[name] and rule in {f.rule.id for f in check(text).findings}
+        if rule in labels[name] and rule in {f.rule.id for f in check_draft(text).findings}
     ]
     assert flagged
 
@@ -156,23 +157,23 @@ def test_precision_and_recall_on_the_corpus() -> None:
 
 
 def test_a_strong_apology_follows_every_tip() -> None:
-    report = check(checker_corpus.drafts()["strong-billing"])
+    report = check_draft(checker_corpus.drafts()["strong-billing"])
     assert all(tip.present for tip in report.tips)
     assert report.summary == RULES.summary["strong"]
 
 
 def test_the_summary_is_kind_and_names_what_to_add() -> None:
-    report = check("I am sorry if I hurt you.")
+    report = check_draft("I am sorry if I hurt you.")
     assert report.summary.startswith("It already says sorry plainly")
     assert "One phrase below weakens it" in report.summary
     assert "To make it stronger, own it in the first person" in report.summary
-    assert check("").summary == RULES.summary["empty"]
+    assert check_draft("").summary == RULES.summary["empty"]
 
 
 # ---------------------------------------------------------------- make check-letter
 
 
-def check_letter(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def check_letter_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scripts", "check-letter", *args],
         cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=60, check=False,
@@ -180,7 +181,7 @@ def check_letter(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str
 
 
 def test_check_letter_prints_findings_and_exits_1() -> None:
-    result = check_letter(str(checker_corpus.DRAFTS / "combo-conditional-excuse.txt"))
+    result = check_letter_cli(str(checker_corpus.DRAFTS / "combo-conditional-excuse.txt"))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"3:14: conditional: {RULES.findings[0].message}"
@@ -189,7 +190,7 @@ def test_check_letter_prints_findings_and_exits_1() -> None:
 
 
 def test_check_letter_exits_0_on_a_clean_draft_and_reads_standard_input() -> None:
-    result = check_letter("-", stdin=checker_corpus.drafts()["strong-billing"])
+    result = check_letter_cli("-", stdin=checker_corpus.drafts()["strong-billing"])
     assert result.returncode == 0, result.stdout
     assert "tips missing: none" in result.stdout
 
@@ -202,14 +203,14 @@ def test_check_letter_exits_2_on_unreadable_input(tmp_path: Path, content, messa
     draft = tmp_path / "draft.txt"
     if content is not None:
         draft.write_bytes(content)
-    result = check_letter(str(draft))
+    result = check_letter_cli(str(draft))
     assert result.returncode == 2
     assert result.stderr.startswith(f"{draft}: error: {message}")
     assert "Traceback" not in result.stderr
 
 
 def test_check_letter_without_a_file_says_how_to_name_one() -> None:
-    result = check_letter()
+    result = check_letter_cli()
     assert result.returncode == 2
     assert "make check-letter FILE=draft.txt" in result.stderr
 
@@ -226,7 +227,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_the_rules_file_is_valid() -> None:
-    problems = check_rules_text(rules_text(), None)
+    problems = apology_rules_problems(rules_text(), None)
     assert [str(problem) for problem in problems] == []
 
 
@@ -248,7 +249,7 @@ def test_every_problem_of_the_rules_is_reported_at_once_with_its_line() -> None:
         assert old in text
         text = text.replace(old, new, 1)
     lines = text.splitlines()
-    problems = check_rules_text(text, INDEX)
+    problems = apology_rules_problems(text, INDEX)
     assert len(problems) == len(BROKEN_RULES)
     for new, message in BROKEN_RULES.values():
         problem = next(p for p in problems if p.message.startswith(message))
@@ -258,7 +259,7 @@ def test_every_problem_of_the_rules_is_reported_at_once_with_its_line() -> None:
 
 def test_a_rule_of_unknown_kind_is_refused() -> None:
     text = rules_text().replace("    kind: tip", "    kind: hint", 1)
-    problems = [str(problem) for problem in check_rules_text(text, None)]
+    problems = [str(problem) for problem in apology_rules_problems(text, None)]
     assert problems == [
         (
             f"{RULES_PATH}:{line_of(text, 'kind: hint')}: error: rules[5].kind: "
@@ -272,9 +273,9 @@ def test_check_site_validates_the_rules_links(tmp_path: Path) -> None:
     (root / "scripts" / "data").mkdir(parents=True)
     bad = rules_text().replace("link: tips.md#follow-up", "link: tips.md#folow-up")
     (root / RULES_PATH).write_text(bad, encoding="utf-8")
-    from scripts.validate.check import check_site
+    from scripts.validate.docs import docs_problems
 
-    problems = [str(problem) for problem in check_site(root)]
+    problems = [str(problem) for problem in docs_problems(root)]
     assert problems == [
         (
             f"{RULES_PATH}:{line_of(bad, 'folow-up')}: error: link 'tips.md#folow-up' points to "
@@ -287,8 +288,8 @@ def test_check_site_validates_the_rules_links(tmp_path: Path) -> None:
 
 
 def test_the_browser_gets_the_compiled_rules_once_in_its_bundle() -> None:
-    letters = checker_data.example_letters(ROOT)
-    script = checker_data.browser_data(letters, RULES)
+    letters = page_data.example_letters(ROOT)
+    script = page_data.browser_data(letters, RULES)
     data = json.loads(script.removeprefix("window.mdxCheckerData=").removesuffix(";\n"))
     assert [rule["patterns"] for rule in data["rules"]] == [list(r.patterns) for r in RULES.rules]
     assert script.isascii()
@@ -297,7 +298,7 @@ def test_the_browser_gets_the_compiled_rules_once_in_its_bundle() -> None:
 
 
 def test_the_examples_are_the_seven_letters_in_nav_order() -> None:
-    letters = checker_data.example_letters(ROOT)
+    letters = page_data.example_letters(ROOT)
     assert [f"letters/{letter.slug}.md" for letter in letters] == LETTER_PAGES
     assert letters[3].label == "Billing error"
     assert letters[3].text.startswith("Dear [Client's Name],\n\nI want to extend")
@@ -305,8 +306,8 @@ def test_the_examples_are_the_seven_letters_in_nav_order() -> None:
 
 
 def test_the_billing_letter_names_no_amount_and_no_refund() -> None:
-    letters = {letter.slug: letter for letter in checker_data.example_letters(ROOT)}
-    report = checker_data.report_summary(check(letters["billing-error"].text))
+    letters = {letter.slug: letter for letter in page_data.example_letters(ROOT)}
+    report = page_data.report_summary(check_draft(letters["billing-error"].text))
     missing = [tip["rule"] for tip in report["missing"]]
     assert "amends" in missing and "details" in missing
     assert "says-sorry" in [tip["rule"] for tip in report["done"]]
@@ -328,7 +329,7 @@ def test_the_check_page_loads_its_bundle_and_no_other_page_does(built_site: Path
 
 def test_a_letter_page_can_show_its_build_time_report(tmp_path: Path) -> None:
     """The lead includes the partial beside the letter; here a copy does."""
-    from scripts.build.build import build_into
+    from scripts.build.mkdocs_build import build_into
 
     root = copy_project(tmp_path / "project")
     content = root / "overrides" / "partials" / "content.html"

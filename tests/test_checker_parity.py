@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from scripts.apology.checker import check, report_data
+from scripts.apology.engine import check_draft
+from scripts.apology.page_data import report_data
 from tests import checker_corpus
 
 pytestmark = pytest.mark.browser
 
 BROWSER_REPORTS = """(texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => {
-  const r = window.mdxChecker.check(text);
+  const r = window.mdxChecker.check_draft(text);
   return [name, {
     findings: r.findings.map(({rule, line, column, start, end, text}) =>
       ({rule, line, column, start, end, text})),
@@ -51,7 +52,7 @@ def test_both_engines_give_identical_findings_and_make_no_request(
     assert len(texts["long-paste"]) == checker_corpus.LONG_PASTE_LENGTH
     in_browser = checker_page.evaluate(BROWSER_REPORTS, texts)
     differing = [
-        name for name, text in texts.items() if report_data(check(text)) != in_browser[name]
+        name for name, text in texts.items() if report_data(check_draft(text)) != in_browser[name]
     ]
     assert differing == []
     assert in_browser["long-paste"]["findings"]  # the long paste is really checked
@@ -66,7 +67,7 @@ def draft_marks(page) -> list[str]:
 def test_typing_highlights_findings_and_lists_the_tips(checker_page, requests_made) -> None:
     text = checker_corpus.drafts()["combo-conditional-excuse"]
     checker_page.locator("#mdx-check-draft").fill(text)
-    expected = [finding.text for finding in check(text).findings]
+    expected = [finding.text for finding in check_draft(text).findings]
     expect(checker_page.locator(".mdx-check__mirror mark")).to_have_count(len(expected))
     assert draft_marks(checker_page) == expected
     report = checker_page.locator("[data-mdx-check-report]")

@@ -20,7 +20,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import expect
 
 from scripts import data_files
-from scripts.validate.letters import PLACEHOLDER, placeholders_in
+from scripts.project.letters import PLACEHOLDER, placeholders_in
 from tests.helpers import ROOT
 from tests.test_site import LETTER_PAGES, PAGES, meta
 

@@ -17,10 +17,10 @@ import yaml
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from scripts.external.external_urls import external_urls
-from scripts.external.link_cache import load_cache
-from scripts.external.link_settings import LinkSettings, load_settings
+from scripts.external.cache import load_cache
 from scripts.external.linkcheck import LinkReport, check_external_links
+from scripts.external.settings import LinkSettings, load_settings
+from scripts.external.urls import external_urls
 from tests.helpers import ROOT, make_site, run_pipeline
 
 HTTP = frozenset({"http", "https"})  # the local server speaks http; docs/ must use https

@@ -27,7 +27,7 @@ from scripts.serve.dev_server import (
     parse_address,
     with_banner,
 )
-from scripts.validate import meta_rules
+from scripts.validate import front_matter
 from tests.helpers import ROOT, copy_project, run_pipeline
 
 WAIT = 30.0  # seconds: generous, as this is behaviour, not timing (see make measure-serve)
@@ -162,10 +162,10 @@ def test_a_misspelt_field_is_reported_then_cleared(server: Server) -> None:
 def test_each_check_reads_the_data_files_again() -> None:
     """An edit to scripts/data/ (a new tag, say) counts at the next check."""
     data_files.tags()
-    meta_rules.validator_for("page")
+    front_matter.validator_for("page")
     forget_data()
     assert data_files.load.cache_info().currsize == 0
-    assert meta_rules.validator_for.cache_info().currsize == 0
+    assert front_matter.validator_for.cache_info().currsize == 0
 
 
 def test_the_built_site_never_has_the_banner(built_site: Path) -> None:

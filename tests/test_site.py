@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import data_files
-from scripts.build.build import build_into
+from scripts.build.mkdocs_build import build_into
 from tests import article
 from tests.helpers import ROOT, make_site, page_file
 

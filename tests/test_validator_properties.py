@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts.problems import ERROR, WARNING
-from scripts.validate.check import check_site
+from scripts.validate.docs import docs_problems
 from tests.helpers import write_config
 
 PAGE = "page.md"
@@ -190,7 +190,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def assert_clean(site: Path, name: str, content: bytes) -> None:
-    problems = check_site(site)
+    problems = docs_problems(site)
     line_count = max(1, content.count(b"\n") + 1)
     for problem in problems:
         assert problem.path == f"docs/{name}", problem

@@ -1,7 +1,7 @@
-/* Check your apology: the browser's engine, the twin of scripts/checker.py.
+/* Check your apology: the browser's engine, the twin of scripts/apology/engine.py.
 
    The rules arrive as data (window.mdxCheckerData, generated into the bundle
-   from scripts/data/checker-rules.yml by scripts/assets.py): their patterns
+   from scripts/data/checker-rules.yml by scripts/build/assets.py): their patterns
    are already compiled into regular expressions that Python and JavaScript
    read identically, and the character map is the Python engine's own. The
    draft is normalised the same way and every position is counted in Unicode
@@ -68,7 +68,7 @@
   const joined = (items) =>
     items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
-  /* A short, kind summary: the same sentences as scripts/checker.py's summary(). */
+  /* A short, kind summary: the same sentences as scripts/apology/engine.py's summary(). */
   const summary = (text, findings, tips) => {
     const words = data.summary;
     if (!text.trim()) return words.empty;

@@ -1,7 +1,7 @@
 /* Pure text functions behind the letter tools: no DOM and no state, so the
    browser tests call them directly through window.mdxLetterText.
    A placeholder is written like [Client's Name]: the same rule as
-   PLACEHOLDER in scripts/letters.py (a test checks that both agree). */
+   PLACEHOLDER in scripts/project/letters.py (a test checks that both agree). */
 (() => {
   "use strict";
 

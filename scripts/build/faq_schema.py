@@ -13,8 +13,8 @@ from pathlib import Path
 
 import markdown
 
+from scripts.project.pages import Page
 from scripts.project.render import render
-from scripts.project.sources import Page
 
 MARKER = "<!-- mdx-faq-schema -->"
 BLOCKS = frozenset({"p", "li", "ul", "ol", "br", "div", "blockquote", "table", "tr", "td", "th"})

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.external.external_urls import Occurrence, external_urls
-from scripts.external.link_cache import Entry, load_cache, save_cache
-from scripts.external.link_http import BROKEN, OK, REDIRECTED, UNVERIFIED, Outcome, check_urls
-from scripts.external.link_settings import LinkSettings
+from scripts.external.cache import Entry, load_cache, save_cache
+from scripts.external.fetch import BROKEN, OK, REDIRECTED, UNVERIFIED, Outcome, check_urls
+from scripts.external.settings import LinkSettings
+from scripts.external.urls import Occurrence, external_urls
 from scripts.problems import Problem, error, warning
 
 

@@ -1,5 +1,7 @@
 """Markdown to HTML with exactly the extensions MkDocs renders the site with,
-so heading ids, letter blocks and links are seen as readers will see them."""
+so heading ids, letter blocks and links are seen as readers will see them;
+each page reduced to a Scan of what the checks need (`make check` and `make
+check-links` both read pages through scan_page)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 
 from scripts import data_files
+from scripts.problems import Problem, error
+from scripts.project.pages import Page, prose_lines
 
 
 def markdown_renderer(config: MkDocsConfig) -> markdown.Markdown:
@@ -113,3 +117,45 @@ def scan_html(html: str) -> Scan:
     scanner.feed(html)
     scanner.close()
     return scanner.scan
+
+
+def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan], list[Problem]]:
+    """Each page rendered as MkDocs will, reduced to what the checks need."""
+    renderer = markdown_renderer(config)
+    scans, problems = {}, []
+    for page in pages:
+        scan, render_problems = scan_page(page, renderer)
+        if scan is not None:
+            scans[page.url_path] = scan
+        problems += render_problems
+    return scans, problems
+
+
+def scan_page(page: Page, renderer: markdown.Markdown) -> tuple[Scan | None, list[Problem]]:
+    """The page rendered as MkDocs will, reduced to what the checks need."""
+    deep = too_deep_line(page)
+    if deep is None:
+        try:
+            return scan_html(render(renderer, page.body)), []
+        except RecursionError:
+            deep = page.first_content_line
+    message = (
+        "the page is nested too deeply to render (lists, quotes or blocks inside "
+        "each other); flatten it"
+    )
+    return None, [error(page.path, deep, message)]
+
+
+MAX_INDENT = 64  # columns: 16 levels of lists; Python-Markdown slows down sharply past that
+MAX_QUOTES = 16
+
+
+def too_deep_line(page: Page) -> int | None:
+    """The first line nested deeper than any real page would be, or None."""
+    for offset, line in enumerate(prose_lines(page.body)):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        quotes = re.match(r"[>\s]*", line)[0].count(">")
+        if indent > MAX_INDENT or quotes > MAX_QUOTES:
+            return page.body_line + offset
+    return None

@@ -48,7 +48,7 @@ class MetaError(Exception):
 class StrictYAMLHandler(YAMLHandler):
     """python-frontmatter handler that loads with StrictLoader and records lines."""
 
-    # Split exactly where sources.py (and MkDocs) see the fences; the default
+    # Split exactly where project/pages.py (and MkDocs) see the fences; the default
     # also splits at `----` lines inside the YAML.
     FM_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
 

@@ -31,10 +31,10 @@ from mkdocs.livereload import LiveReloadServer
 from scripts import data_files
 from scripts.build.assets import build_assets
 from scripts.problems import Problem, summary
-from scripts.project.site_config import ConfigProblems, site_config
-from scripts.project.site_files import display_path
-from scripts.validate import meta_rules
-from scripts.validate.check import check_site
+from scripts.project.config import ConfigProblems, site_config
+from scripts.project.files import display_path
+from scripts.validate import front_matter
+from scripts.validate.docs import docs_problems
 
 BANNER_START, BANNER_END = "<!-- mdx-dev-banner -->", "<!-- /mdx-dev-banner -->"
 BANNER_FILE = data_files.DATA_DIR / "dev-banner.html"
@@ -120,7 +120,7 @@ def mark_pages(site_dir: Path, text: str | None) -> None:
 def forget_data() -> None:
     """scripts/data/ may have changed since the last check: read it again."""
     data_files.load.cache_clear()
-    meta_rules.validator_for.cache_clear()
+    front_matter.validator_for.cache_clear()
 
 
 def print_check(problems: list[Problem]) -> None:
@@ -141,7 +141,7 @@ class DevSite:
         """Run the check and print it; the banner text, or None when all is well."""
         forget_data()
         try:
-            problems = check_site(self.root, self.config_file)
+            problems = docs_problems(self.root, self.config_file)
         except ConfigProblems as exc:
             print_check(exc.problems)
             return banner_text(exc.problems, display_path(self.config_file, self.root))

@@ -15,8 +15,8 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from scripts.data_files import DATA_DIR
+from scripts.project.files import display_path
 from scripts.project.nav import nav_paths
-from scripts.project.site_files import display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 50  # keeps the title within its 70 characters

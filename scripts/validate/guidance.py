@@ -9,13 +9,13 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from scripts import data_files
-from scripts.apology.checker import page_url
 from scripts.problems import Problem, error
-from scripts.validate.checker_rules import (
+from scripts.validate.data_file import (
     line_at,
     line_path,
     link_message,
     parse_data_file,
+    repository_file_problems,
     schema_message,
 )
 from scripts.validate.links import SiteIndex
@@ -42,16 +42,8 @@ def guidance_problems(
     return [error(path, line_at(node, where_to), message) for where_to, message in found]
 
 
-def check_guidance(root: Path, index: SiteIndex) -> list[Problem]:
+def guidance_file_problems(root: Path, index: SiteIndex) -> list[Problem]:
     """The repository's guidance questions, if it has them (test sites do not)."""
-    return data_files.check_repository_file(
+    return repository_file_problems(
         root, GUIDANCE_PATH, lambda text: guidance_problems(text, index)
     )
-
-
-def template_guidance() -> list[dict[str, str]]:
-    """The questions as templates show them: the link as a site URL."""
-    return [
-        {"question": item["question"], "hint": item.get("hint", ""), "url": page_url(item["link"])}
-        for item in data_files.load("guidance.yml")
-    ]

@@ -3,43 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import re
-
-import frontmatter
 
 from scripts import data_files
 from scripts.problems import Problem, error
-from scripts.project.render import LETTER_CLASS, Scan
-from scripts.project.sources import Page
-from scripts.validate.meta_rules import schema_name_for
-
-PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,60})\]")
-LETTER_OPENING = f"/// html | div.{LETTER_CLASS}"
-LETTER_BLOCK = re.compile(
-    rf"^{re.escape(LETTER_OPENING)}[ \t]*\n(.*?)\n///[ \t]*$", re.MULTILINE | re.DOTALL
-)
+from scripts.project.letters import LETTER_OPENING, placeholders_in
+from scripts.project.pages import Page
+from scripts.project.render import Scan
+from scripts.validate.front_matter import schema_name_for
 
 
 def is_letter(page: Page) -> bool:
     return schema_name_for(page.url_path) == "letter"
 
 
-def letter_text(markdown: str) -> str | None:
-    """The letter of a page as a reader copies it (paragraphs apart by one blank
-    line, line breaks kept, lines trimmed), or None if it has none."""
-    found = LETTER_BLOCK.search(frontmatter.loads(markdown).content)
-    if not found:
-        return None
-    paragraphs = re.split(r"\n[ \t]*\n", found[1].strip())
-    return "\n\n".join("\n".join(line.strip() for line in p.splitlines()) for p in paragraphs)
-
-
-def placeholders_in(text: str) -> list[str]:
-    """Placeholder names in order of first appearance, e.g. ["Client's Name"]."""
-    return list(dict.fromkeys(PLACEHOLDER.findall(text)))
-
-
-def check_letter(page: Page, scan: Scan) -> list[Problem]:
+def letter_problems(page: Page, scan: Scan) -> list[Problem]:
     if not is_letter(page):
         return []
     if len(scan.letters) != 1:

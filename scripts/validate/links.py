@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from scripts.problems import Problem, error, shorten
+from scripts.project.pages import Page
 from scripts.project.render import Element, Scan
-from scripts.project.sources import Page
 
 SAFE_SCHEMES = {"mailto", "tel"}
 SCRIPT_SCHEMES = {"javascript", "vbscript"}
@@ -97,7 +97,7 @@ def external_problem(url: str) -> str | None:
     return f"'{url}' uses the unknown scheme '{scheme}:'; use https://"
 
 
-def check_links(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
+def link_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
     problems = []
     seen: Counter[str] = Counter()
     for link in scan.links:
@@ -232,7 +232,7 @@ def guess(page: Page, target: str, index: SiteIndex) -> str:
     return f"; did you mean '{relative_to(page, close[0])}'?" if close else ""
 
 
-def check_images(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
+def image_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
     problems = []
     seen: Counter[str] = Counter()
     for image in scan.images:

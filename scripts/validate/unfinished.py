@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scripts import data_files
 from scripts.problems import Problem, error, shorten
-from scripts.project.sources import Page
+from scripts.project.pages import Page
 
 
 def unfinished_problems(page: Page) -> list[Problem]:

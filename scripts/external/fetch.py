@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from scripts.external.link_settings import LinkSettings
+from scripts.external.settings import LinkSettings
 
 OK, REDIRECTED, UNVERIFIED, BROKEN = "ok", "redirected", "unverified", "broken"
 SAMPLE_BYTES = 4096  # of a GET answer's page, enough to recognise a bot wall

@@ -11,7 +11,7 @@ import yaml
 
 from scripts.data_files import DATA_DIR
 from scripts.problems import error
-from scripts.project.site_config import ConfigProblems
+from scripts.project.config import ConfigProblems
 
 SETTINGS_FILE = DATA_DIR / "links.yml"
 

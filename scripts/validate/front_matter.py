@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from scripts import data_files
 from scripts.problems import Problem, error
-from scripts.project.sources import Page
+from scripts.project.pages import Page
 
 
 def schema_name_for(url_path: str) -> str:
@@ -27,7 +27,7 @@ def validator_for(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def check_meta(page: Page) -> list[Problem]:
+def front_matter_problems(page: Page) -> list[Problem]:
     name = schema_name_for(page.url_path)
     validator = validator_for(name)
     problems = [

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.project.render import Scan, scan_html, scheme_of
-from scripts.project.site_config import site_config
-from scripts.project.site_files import display_path, is_checked_page, site_files
-from scripts.project.sources import Page, read_page
-from scripts.validate.check import scan_pages
+from scripts.project.config import site_config
+from scripts.project.files import display_path, is_checked_page, site_files
+from scripts.project.pages import Page, read_page
+from scripts.project.render import Scan, scan_html, scan_pages, scheme_of
 
 
 @dataclass(frozen=True, order=True)

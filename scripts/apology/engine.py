@@ -1,21 +1,19 @@
-"""Check your apology: the guide's mistakes and tips run on a draft.
+"""The draft checker's engine: the guide's mistakes and tips run on a draft.
 
 The rules are data (scripts/data/checker-rules.yml); their patterns are
 compiled once into regular expressions that Python and the browser read the
-same way (scripts/checker_patterns.py). This engine and the browser's
+same way (scripts/apology/patterns.py). This engine and the browser's
 (docs/javascripts/apology-check.js) normalise the draft identically and count
 columns in Unicode code points, so both report the same findings.
 
-`make check-letter FILE=draft.txt` prints `line:col: rule-id: message` per
-finding, then the tips followed and missing; exit 1 on findings, 0 when there
-are none, 2 when the draft cannot be read.
+`make check-letter` runs it from the command line (scripts/apology/cli.py);
+scripts/apology/page_data.py hands its rules and reports to the browser.
 """
 
 from __future__ import annotations
 
 import re
 import string
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -23,11 +21,11 @@ from pathlib import Path
 
 import yaml
 
-from scripts.apology.checker_patterns import compile_pattern
+from scripts import data_files
+from scripts.apology.patterns import compile_pattern
+from scripts.project.urls import page_url
 
-RULES_FILE = Path(__file__).parents[1] / "data" / "checker-rules.yml"
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-MAX_DRAFT_BYTES = 1_000_000
+RULES_FILE = data_files.DATA_DIR / "checker-rules.yml"
 
 # One code point for one code point, so offsets survive: straight quotes for
 # curly ones, a plain space for other spaces, a line break for other breaks.
@@ -109,15 +107,6 @@ class Report:
     summary: str
 
 
-def page_url(link: str) -> str:
-    """'tips.md#follow-up' -> 'tips/#follow-up'; 'letters/index.md' -> 'letters/'."""
-    path, _, anchor = link.partition("#")
-    stem = path.removesuffix(".md")
-    stem = "" if stem in ("index", "README") else re.sub(r"/(index|README)$", "", stem)
-    url = f"{stem}/" if stem else ""
-    return f"{url}#{anchor}" if anchor else url
-
-
 def rule_from_data(data: dict) -> Rule:
     return Rule(
         id=data["id"],
@@ -137,7 +126,7 @@ def rules_from_data(data: dict) -> Rules:
 
 @cache
 def load_rules(path: Path = RULES_FILE) -> Rules:
-    """The rules, assumed valid: `make check` validates the file (checker_rules.py)."""
+    """The rules, assumed valid: `make check` validates the file (validate/apology_rules.py)."""
     with path.open(encoding="utf-8") as handle:
         return rules_from_data(yaml.safe_load(handle))
 
@@ -219,7 +208,7 @@ def summary(rules: Rules, text: str, findings: list[Finding], tips: list[TipResu
     return " ".join(sentences)
 
 
-def check(text: str, rules: Rules | None = None) -> Report:
+def check_draft(text: str, rules: Rules | None = None) -> Report:
     rules = rules or load_rules()
     text = normalise(text)
     findings = find_mistakes(rules, text)
@@ -227,88 +216,4 @@ def check(text: str, rules: Rules | None = None) -> Report:
     return Report(tuple(findings), tuple(tips), summary(rules, text, findings, tips))
 
 
-def report_data(report: Report) -> dict:
-    """The report as the browser engine returns it (JSON), for comparison."""
-    return {
-        "findings": [
-            {
-                "rule": f.rule.id,
-                "line": f.line,
-                "column": f.column,
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-            }
-            for f in report.findings
-        ],
-        "tips": [
-            {"rule": t.rule.id, "present": t.present, "evidence": t.evidence} for t in report.tips
-        ],
-        "summary": report.summary,
-    }
-
-
-def portable_rules(rules: Rules) -> dict:
-    """The rules as the browser engine receives them, patterns already compiled."""
-    return {
-        "summary": rules.summary,
-        "rules": [
-            {
-                "id": r.id,
-                "kind": r.kind,
-                "name": r.name,
-                "message": r.message,
-                "done": r.done,
-                "advice": r.advice,
-                "url": r.url,
-                "patterns": list(r.patterns),
-            }
-            for r in rules.rules
-        ],
-    }
-
-
 # ---------------------------------------------------------------- command line
-
-
-def read_draft(name: str) -> str:
-    """The draft's text, or OSError / UnicodeDecodeError / ValueError."""
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    if len(data) > MAX_DRAFT_BYTES:
-        raise ValueError(
-            f"it is over {MAX_DRAFT_BYTES // 1_000_000} MB; check a letter, not a book"
-        )
-    return data.decode("utf-8-sig")
-
-
-def report_lines(report: Report) -> list[str]:
-    lines = [str(finding) for finding in report.findings]
-    followed = [tip.rule.id for tip in report.tips if tip.present]
-    missing = [tip.rule.id for tip in report.tips if not tip.present]
-    lines.append(f"tips followed: {', '.join(followed) or 'none'}")
-    lines.append(f"tips missing: {', '.join(missing) or 'none'}")
-    lines.append(report.summary)
-    return lines
-
-
-def run_check_letter(name: str) -> int:
-    """`make check-letter FILE=...`: print the report; the exit status."""
-    if not name:
-        print("error: name the draft to check: make check-letter FILE=draft.txt", file=sys.stderr)
-        return EXIT_UNREADABLE
-    try:
-        text = read_draft(name)
-    except UnicodeDecodeError as exc:
-        print(
-            f"{name}: error: not UTF-8 text (byte {exc.start + 1}); save the draft as UTF-8 "
-            "plain text",
-            file=sys.stderr,
-        )
-        return EXIT_UNREADABLE
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"{name}: error: cannot read the draft: {reason}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    report = check(text)
-    print("\n".join(report_lines(report)))
-    return EXIT_FINDINGS if report.findings else EXIT_CLEAN

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,21 +11,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from scripts.problems import Problem, error
-from scripts.project.nav import nav_problems
-from scripts.project.render import Scan, markdown_renderer, render, scan_html
-from scripts.project.site_config import site_config
-from scripts.project.site_files import display_path, is_checked_page, site_files
-from scripts.project.sources import Page, prose_lines, read_page
-from scripts.validate.check_cache import PageCache, context_key, page_key
-from scripts.validate.checker_rules import check_rules
-from scripts.validate.guidance import check_guidance
-from scripts.validate.letters import check_letter
-from scripts.validate.links import SiteIndex, check_images, check_links
-from scripts.validate.meta_rules import check_meta, duplicate_title_problems
+from scripts.project.config import site_config
+from scripts.project.files import display_path, is_checked_page, site_files
+from scripts.project.pages import Page, read_page
+from scripts.project.render import Scan, markdown_renderer, scan_page
+from scripts.validate.apology_rules import apology_rules_file_problems
+from scripts.validate.cache import PageCache, context_key, page_key
+from scripts.validate.front_matter import duplicate_title_problems, front_matter_problems
+from scripts.validate.guidance import guidance_file_problems
+from scripts.validate.letters import letter_problems
+from scripts.validate.links import SiteIndex, image_problems, link_problems
+from scripts.validate.nav import nav_problems
 from scripts.validate.unfinished import unfinished_problems
 
 
-def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
+def docs_problems(root: Path, config_file: Path | None = None) -> list[Problem]:
     """Validate every page of the site whose mkdocs.yml is config_file."""
     config_file = config_file or root / "mkdocs.yml"
     config = site_config(config_file, display_path(config_file, root))
@@ -36,7 +35,7 @@ def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
     problems = [problem for page in pages for problem in page.problems]
     problems += url_clash_problems(pages, page_files)
     readable = [page for page in pages if not page.problems]
-    problems += [problem for page in readable for problem in check_meta(page)]
+    problems += [problem for page in readable for problem in front_matter_problems(page)]
     problems += [problem for page in pages for problem in unfinished_problems(page)]
     problems += duplicate_title_problems(readable)
     problems += render_problems
@@ -45,8 +44,8 @@ def check_site(root: Path, config_file: Path | None = None) -> list[Problem]:
         if page.url_path in scans:
             problems += page_problems(page, scans[page.url_path], index)
     problems += nav_problems(config, root, page_files)
-    problems += check_rules(root, index)
-    problems += check_guidance(root, index)
+    problems += apology_rules_file_problems(root, index)
+    problems += guidance_file_problems(root, index)
     return sorted(set(problems))
 
 
@@ -98,48 +97,6 @@ def examined_page(
     return result
 
 
-def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan], list[Problem]]:
-    """Each page rendered as MkDocs will, reduced to what the checks need."""
-    renderer = markdown_renderer(config)
-    scans, problems = {}, []
-    for page in pages:
-        scan, render_problems = scan_page(page, renderer)
-        if scan is not None:
-            scans[page.url_path] = scan
-        problems += render_problems
-    return scans, problems
-
-
-def scan_page(page: Page, renderer: markdown.Markdown) -> tuple[Scan | None, list[Problem]]:
-    """The page rendered as MkDocs will, reduced to what the checks need."""
-    deep = too_deep_line(page)
-    if deep is None:
-        try:
-            return scan_html(render(renderer, page.body)), []
-        except RecursionError:
-            deep = page.first_content_line
-    message = (
-        "the page is nested too deeply to render (lists, quotes or blocks inside "
-        "each other); flatten it"
-    )
-    return None, [error(page.path, deep, message)]
-
-
-MAX_INDENT = 64  # columns: 16 levels of lists; Python-Markdown slows down sharply past that
-MAX_QUOTES = 16
-
-
-def too_deep_line(page: Page) -> int | None:
-    """The first line nested deeper than any real page would be, or None."""
-    for offset, line in enumerate(prose_lines(page.body)):
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip())
-        quotes = re.match(r"[>\s]*", line)[0].count(">")
-        if indent > MAX_INDENT or quotes > MAX_QUOTES:
-            return page.body_line + offset
-    return None
-
-
 def site_index(files: list[File], pages: list[Page], scans: dict[str, Scan]) -> SiteIndex:
     return SiteIndex(
         page_ids={
@@ -152,9 +109,9 @@ def site_index(files: list[File], pages: list[Page], scans: dict[str, Scan]) -> 
 
 
 def page_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
-    problems = check_links(page, scan, index)
-    problems += check_images(page, scan, index)
-    problems += check_letter(page, scan)
+    problems = link_problems(page, scan, index)
+    problems += image_problems(page, scan, index)
+    problems += letter_problems(page, scan)
     problems += unsafe_html_problems(page, scan)
     if not page.body.strip():
         problems.append(
