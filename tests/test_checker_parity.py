@@ -16,7 +16,7 @@ from tests import checker_corpus
 pytestmark = pytest.mark.browser
 
 BROWSER_REPORTS = """(texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => {
-  const r = window.mdxChecker.check_draft(text);
+  const r = window.mdxChecker.check(text);
   return [name, {
     findings: r.findings.map(({rule, line, column, start, end, text}) =>
       ({rule, line, column, start, end, text})),
