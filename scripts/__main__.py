@@ -21,6 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from scripts.apology.cli import run_check_letter
+from scripts.build.bundles import BundleError
 from scripts.build.mkdocs_build import build_into
 from scripts.build.zensical_build import ZensicalMissing, zensical_build
 from scripts.external.settings import SETTINGS_FILE, load_settings
@@ -138,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as exc:
         print(f"{display_path(config_file, root)}:1: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BundleError as exc:
+        status = print_problems(exc.problems, "")
+        print("build stopped: fix the bundles above; the built site was left as it was")
+        return status
 
 
 def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:

@@ -16,7 +16,7 @@ from tests import checker_corpus
 pytestmark = pytest.mark.browser
 
 BROWSER_REPORTS = """(texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => {
-  const r = window.mdxChecker.check(text);
+  const r = mdx.use("apology-check").check(text);
   return [name, {
     findings: r.findings.map(({rule, line, column, start, end, text}) =>
       ({rule, line, column, start, end, text})),
@@ -97,7 +97,7 @@ def test_an_example_loads_and_fits_the_screen(checker_page, width: int) -> None:
     checker_page.get_by_role("button", name="Load example").click()
     letter = next(
         l
-        for l in checker_page.evaluate("window.mdxChecker.letters")
+        for l in checker_page.evaluate('mdx.use("checker-data").letters')
         if l["slug"] == "billing-error"
     )
     assert checker_page.locator("#mdx-check-draft").input_value() == letter["text"]
@@ -152,3 +152,20 @@ def test_the_checker_follows_the_dark_palette(page) -> None:
     )
     text, highlight, background = colours
     assert text != "rgb(0, 0, 0)" and highlight != background
+
+
+def test_a_letter_report_has_the_same_headings_on_its_page_and_in_the_checker(
+    checker_page, built_site
+) -> None:
+    """Two renderers, one report: the letter page's build-time report and the
+    browser's, for the same letter, show the same parts in the same order."""
+    from tests.test_site import soup
+
+    page = soup(built_site, "letters/billing-error/")
+    on_page = [h.get_text(strip=True) for h in page.select("[data-mdx-letter-report] h3")]
+    checker_page.select_option("#mdx-check-example", "billing-error")
+    checker_page.get_by_role("button", name="Load example").click()
+    headings = checker_page.locator("[data-mdx-check-report] .mdx-check__heading")
+    expect(headings).to_have_count(len(on_page))
+    assert headings.all_text_contents() == on_page
+    assert len(on_page) >= 2  # a real letter shows more than one part

@@ -418,7 +418,7 @@ def fixture_text_page(browser, base_url: str):
 
 
 def call(page, function: str, *args: object) -> object:
-    return page.evaluate(f"(args) => window.mdxLetterText.{function}(...args)", list(args))
+    return page.evaluate(f'(args) => mdx.use("letter-text").{function}(...args)', list(args))
 
 
 @pytest.mark.parametrize("name", LETTER_PAGES, ids=[Path(n).stem for n in LETTER_PAGES])

@@ -29,7 +29,9 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from scripts import data_files
+from scripts.apology.engine import load_rules
 from scripts.build.assets import build_assets
+from scripts.build.bundles import BundleError
 from scripts.problems import Problem, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
@@ -121,6 +123,7 @@ def forget_data() -> None:
     """scripts/data/ may have changed since the last check: read it again."""
     data_files.load.cache_clear()
     front_matter.validator_for.cache_clear()
+    load_rules.cache_clear()
 
 
 def print_check(problems: list[Problem]) -> None:
@@ -164,6 +167,9 @@ class DevSite:
         text = self.check()
         try:
             self.render()
+        except BundleError as exc:
+            print_check(exc.problems)
+            print("error: the site could not be rebuilt; still serving the last one")
         except (MkDocsException, yaml.YAMLError, OSError) as exc:
             print(f"error: the site could not be rebuilt ({exc}); still serving the last one")
         mark_pages(self.site_dir, text)
