@@ -198,6 +198,8 @@ def run_serve(root: Path, config_file: Path, dev_addr: str) -> int:
     except dev_server.ServeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:  # a signal before the server's own handling began
+        print("stopped")
     return EXIT_OK
 
 

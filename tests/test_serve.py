@@ -4,8 +4,11 @@ busy or bad port is one clear line with exit status 2."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
+import random
+import signal
 import socket
 import subprocess
 import sys
@@ -189,3 +192,86 @@ def iter_queue(lines: queue.Queue[str]) -> list[str]:
     while not lines.empty():
         items.append(lines.get())
     return items
+
+
+# ---------------------------------------------------------------- stopping
+
+
+def port_is_free(port: int) -> bool:
+    """Nothing listens on port, and a new server could bind it at once."""
+    with socket.socket() as client:
+        if client.connect_ex(("127.0.0.1", port)) == 0:
+            return False
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as `make serve` binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def stop_make_serve(
+    tmp_path: Path, rng: random.Random, signals: tuple[int, ...] = (signal.SIGTERM,)
+) -> dict:
+    """`make serve` in its own process group, sent one of signals (to the whole
+    group, as a terminal or a process manager does) at a random moment after
+    it starts serving, then a few more; what it printed, how long the port
+    stayed taken after the first, and what is left of its temporary folders."""
+    port = free_port()
+    temporary = tmp_path / f"tmp-{port}"
+    temporary.mkdir()
+    make = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"PORT={port}"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+    )
+    output: dict[str, list[str]] = {"stdout": [], "stderr": []}
+    readers = [
+        threading.Thread(target=lambda s=s, n=n: output[n].extend(s), daemon=True)
+        for s, n in ((make.stdout, "stdout"), (make.stderr, "stderr"))
+    ]
+    for reader in readers:
+        reader.start()
+    deadline = time.monotonic() + WAIT * 2
+    while not any("Serving on" in line for line in output["stderr"]):
+        assert time.monotonic() < deadline and make.poll() is None, output
+        time.sleep(0.05)
+    time.sleep(rng.uniform(0, 2.0))
+    first = time.monotonic()
+    for _ in range(rng.randint(1, 4)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(make.pid, rng.choice(signals))
+        time.sleep(rng.uniform(0, 0.3))
+    while not port_is_free(port) and time.monotonic() - first < 10:
+        time.sleep(0.02)
+    freed = time.monotonic() - first
+    make.wait(timeout=20)
+    for reader in readers:
+        reader.join(timeout=5)
+    make.stdout.close()
+    make.stderr.close()
+    return {
+        "freed": freed,
+        "stderr": "".join(output["stderr"]),
+        "stdout": "".join(output["stdout"]),
+        "left": list(temporary.iterdir()),
+    }
+
+
+# Two rounds keep the suite quick; SERVE_STOP_ROUNDS=12 runs the twelve of the README.
+STOP_ROUNDS = int(os.environ.get("SERVE_STOP_ROUNDS", "2"))
+
+
+@pytest.mark.parametrize("seed", range(1, STOP_ROUNDS + 1))
+def test_make_serve_stops_cleanly_on_any_number_of_signals(tmp_path: Path, seed: int) -> None:
+    signals = (signal.SIGTERM,) if seed % 2 else (signal.SIGTERM, signal.SIGINT)
+    stopped = stop_make_serve(tmp_path, random.Random(seed), signals)
+    assert "Traceback" not in stopped["stderr"] + stopped["stdout"]
+    assert stopped["freed"] < 3.0
+    assert "stopped" in stopped["stdout"]
+    assert stopped["left"] == []

@@ -201,23 +201,33 @@ def quiet_mkdocs_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
-def stop_on_sigterm() -> None:
-    """`kill` stops the server as Ctrl+C does, so its temporary folder goes too."""
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def stop_on_signals() -> None:
+    """Ctrl+C or `kill` stops the server once, cleanly: the first signal
+    interrupts whatever runs (a wait or a rebuild); the ones after it, such as
+    the SIGTERM that make passes on to its child or an impatient second Ctrl+C,
+    are ignored, so nothing interrupts the shutdown that frees the port."""
 
     def interrupt(_signum: int, _frame: object) -> None:
+        for number in STOP_SIGNALS:
+            signal.signal(number, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)
+    for number in STOP_SIGNALS:
+        signal.signal(number, interrupt)
 
 
 def serve(root: Path, config_file: Path, dev_addr: str) -> None:
-    """Serve until Ctrl+C. ServeError if it cannot start; ConfigProblems if
-    mkdocs.yml is unusable at start-up."""
+    """Serve until Ctrl+C or SIGTERM. ServeError if it cannot start;
+    ConfigProblems if mkdocs.yml is unusable at start-up."""
     address = parse_address(dev_addr)
     ensure_port_free(address)
     quiet_mkdocs_logging()
-    stop_on_sigterm()
     site_dir = Path(tempfile.mkdtemp(prefix="mdx-serve-"))
+    server = None
+    stop_on_signals()
     try:
         site = DevSite(root, config_file, address, site_dir)
         config = site_config(config_file, display_path(config_file, root))  # unusable: exit 2
@@ -230,15 +240,16 @@ def serve(root: Path, config_file: Path, dev_addr: str) -> None:
             mount_path=mount_path(config_file),
             polling_interval=POLL_SECONDS,
         )
-        watched = watched_paths(config, config_file)
-        for path in watched:
+        server.serve_thread.daemon = True  # never keeps the process, and its port, alive
+        for path in watched_paths(config, config_file):
             server.watch(str(path))
         print("each change is checked again and the pages reload; Ctrl+C stops", flush=True)
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            print("stopped")
-        finally:
-            server.shutdown()
+        server.serve()
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
     finally:
+        for number in STOP_SIGNALS:  # whatever ended the server, no signal interrupts the rest
+            signal.signal(number, signal.SIG_IGN)
+        if server is not None:
+            server.shutdown()  # closes the port before anything else
         shutil.rmtree(site_dir, ignore_errors=True)
