@@ -1,5 +1,7 @@
 """`make new-letter SLUG=...`: the scaffolded page passes `make check`, is
-listed in the nav, and a bad or taken name is a usage error (exit 2)."""
+listed in the nav, files the letter under a situation the other letters use,
+and a bad or taken name is a usage error (exit 2). Always on a copy of the
+project, under a name no maintainer would pick."""
 
 from __future__ import annotations
 
@@ -10,14 +12,17 @@ from mkdocs.utils.yaml import yaml_load
 
 from scripts.project.nav import nav_paths
 from scripts.tools.new_letter import NewLetter, add_to_index, add_to_nav
-from tests.helpers import copy_project, run_pipeline
+from tests.helpers import LETTER_PAGES, copy_project, meta, run_pipeline
+
+SLUG = "zz-scaffold-test-qx"  # never a real letter's name
+PAGE = f"docs/letters/{SLUG}.md"
 
 
 @pytest.fixture(name="project", scope="module")
 def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with a new letter scaffolded into it."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_pipeline("new-letter", "late-delivery", cwd=project)
+    result = run_pipeline("new-letter", SLUG, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     project.joinpath("output.txt").write_text(result.stdout, "utf-8")
     return project
@@ -25,7 +30,7 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_unfinished_letter_fails_the_check_at_each_guidance_line(project: Path) -> None:
     result = run_pipeline("check", cwd=project)
-    lines = (project / "docs" / "letters" / "late-delivery.md").read_text("utf-8").splitlines()
+    lines = (project / PAGE).read_text("utf-8").splitlines()
     marked = [number for number, line in enumerate(lines, 1) if "TODO:" in line]
     reported = [line.split(":")[1] for line in result.stdout.splitlines()[:-1]]
     assert result.returncode == 1
@@ -36,8 +41,8 @@ def test_the_unfinished_letter_fails_the_check_at_each_guidance_line(project: Pa
 
 def test_the_new_letter_passes_the_check_once_its_guidance_is_replaced(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    assert run_pipeline("new-letter", "late-delivery", cwd=project).returncode == 0
-    page = project / "docs" / "letters" / "late-delivery.md"
+    assert run_pipeline("new-letter", SLUG, cwd=project).returncode == 0
+    page = project / PAGE
     page.write_text(page.read_text("utf-8").replace("TODO: ", ""), "utf-8")
     result = run_pipeline("check", cwd=project)
     assert (result.returncode, result.stdout.strip()) == (0, "docs/ is valid ✅")
@@ -50,21 +55,31 @@ def test_the_unfinished_letter_is_never_built(project: Path) -> None:
 
 
 def test_the_new_letter_has_its_front_matter_and_one_letter_block(project: Path) -> None:
-    text = (project / "docs" / "letters" / "late-delivery.md").read_text("utf-8")
-    assert text.startswith('---\ntitle: "Apology Letter for Late Delivery"\n')
+    text = (project / PAGE).read_text("utf-8")
+    assert text.startswith('---\ntitle: "Apology Letter for Zz Scaffold Test Qx"\n')
     assert text.count("/// html | div.mdx-letter\n") == 1
     assert "Dear [Client's Name]," in text and "[Your Name]\n///" in text
+
+
+def test_the_scaffold_files_the_letter_under_a_situation_of_the_other_letters(
+    project: Path,
+) -> None:
+    """An unchanged scaffold adds no filter to the letters index: its tag is one
+    the example letters already use (a home-page topic would add one)."""
+    scaffold = yaml_load((project / PAGE).read_text("utf-8").split("---")[1])
+    situations = {tag for name in LETTER_PAGES for tag in meta(name)["tags"]}
+    assert scaffold["tags"] and set(scaffold["tags"]) <= situations
 
 
 def test_the_new_letter_is_in_the_nav_after_the_other_letters(project: Path) -> None:
     config = yaml_load((project / "mkdocs.yml").read_text("utf-8"))
     letters = [path for path in nav_paths(config["nav"]) if path.startswith("letters/")]
-    assert letters[-1] == "letters/late-delivery.md"
+    assert letters[-1] == f"letters/{SLUG}.md"
 
 
 def test_the_author_is_told_what_was_done_and_what_is_next(project: Path) -> None:
     output = project.joinpath("output.txt").read_text("utf-8").splitlines()
-    assert output[0] == "created docs/letters/late-delivery.md"
+    assert output[0] == f"created {PAGE}"
     assert "added it to the nav in mkdocs.yml" in output
     assert output[-1].startswith("next: replace each guidance sentence marked TODO:")
 
@@ -72,7 +87,7 @@ def test_the_author_is_told_what_was_done_and_what_is_next(project: Path) -> Non
 @pytest.mark.parametrize(
     ("slug", "message"),
     [
-        ("late-delivery", "error: docs/letters/late-delivery.md already exists"),
+        (SLUG, f"error: {PAGE} already exists"),
         ("Late_Delivery", "error: 'Late_Delivery' cannot name a letter"),
         ("", "error: give the new letter a name: make new-letter SLUG=late-delivery"),
         ("a" * 51, "characters long; keep the name to 50"),

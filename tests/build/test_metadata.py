@@ -19,8 +19,7 @@ from scripts.build.faq_schema import questions_and_answers
 from scripts.build.robots import robots_txt
 from scripts.build.search_index import enrich_entry
 from tests import article
-from tests.helpers import ROOT
-from tests.test_site import LETTER_PAGES, PAGES, meta, soup
+from tests.helpers import LETTER_PAGES, PAGES, ROOT, meta, soup
 
 SITE_URL = "https://apology-letters.example.org/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -1,7 +1,7 @@
 """Where a reader's query lands: type it into the real search box of the built
 site in Chromium and read the results in the order the reader sees them.
 
-Used by tests/test_search.py and by `python -m tests.search_report`."""
+Used by tests/browser/test_search.py and by `python -m tests.browser.search_report`."""
 
 from __future__ import annotations
 

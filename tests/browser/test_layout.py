@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.audit import EVERY_PAGE, LAYOUT_SHIFT_OBSERVER, WIDTHS, layout_shifts, slow_cpu
-from tests.test_site import LETTER_PAGES, PAGES
+from tests.browser.audit import EVERY_PAGE, LAYOUT_SHIFT_OBSERVER, WIDTHS, layout_shifts, slow_cpu
+from tests.helpers import LETTER_PAGES, PAGES
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 
 from scripts.apology.engine import check_draft
 from scripts.apology.page_data import report_data
-from tests import checker_corpus
+from tests.apology import checker_corpus
+from tests.helpers import NAV_LABELS, PAGES, soup
 
 pytestmark = pytest.mark.browser
 
@@ -114,9 +115,13 @@ def test_an_example_loads_and_fits_the_screen(checker_page, width: int) -> None:
 
 
 def test_the_checker_works_by_keyboard_alone(checker_page) -> None:
+    """The reader picks the unmet-expectations letter by typing its label into
+    the closed list, as a keyboard user does, then loads it."""
     example = checker_page.locator("#mdx-check-example")
     example.focus()
-    checker_page.keyboard.press("End")  # the last letter
+    label = NAV_LABELS[list(PAGES).index("letters/unmet-expectations.md")]  # "Unmet expectations"
+    checker_page.keyboard.type(label)
+    assert example.input_value() == "unmet-expectations"
     checker_page.keyboard.press("Tab")
     assert checker_page.evaluate("document.activeElement.dataset.mdxCheckLoad") == ""
     checker_page.keyboard.press("Enter")
@@ -159,8 +164,6 @@ def test_a_letter_report_has_the_same_headings_on_its_page_and_in_the_checker(
 ) -> None:
     """Two renderers, one report: the letter page's build-time report and the
     browser's, for the same letter, show the same parts in the same order."""
-    from tests.test_site import soup
-
     page = soup(built_site, "letters/billing-error/")
     on_page = [h.get_text(strip=True) for h in page.select("[data-mdx-letter-report] h3")]
     checker_page.select_option("#mdx-check-example", "billing-error")

@@ -1,15 +1,16 @@
 """Search as a reader uses it: every query of tests/data/search-queries.yml is
 typed into the real search box, at desktop and phone width, and must land
 among the first three results; clicking a result brings its heading into view.
-`python -m tests.search_report -v` prints the same figures for tuning."""
+`python -m tests.browser.search_report -v` prints the same figures for tuning."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote_plus
 
 import pytest
 
-from tests.search_rank import (
+from tests.browser.search_rank import (
     ANSWERED,
     COUNT_WORKER_MESSAGES,
     TOP,
@@ -19,6 +20,7 @@ from tests.search_rank import (
     rank_of,
     search,
 )
+from tests.helpers import PAGES, meta
 
 pytestmark = pytest.mark.browser
 
@@ -110,16 +112,20 @@ def test_clicking_a_result_scrolls_its_heading_into_view(
 
 
 def test_404_search_form_opens_the_sites_search_with_its_words(browser, base_url: str) -> None:
+    """The words typed on the 404 page reach the site's search: a letter's own
+    title (the missed-deadline letter's, named here) finds that letter first."""
+    target = "letters/missed-deadline.md"
+    query = meta(target)["title"]
     page = browser.new_page()
     try:
         page.add_init_script(COUNT_WORKER_MESSAGES)
         page.goto(base_url + "404.html")
-        page.locator("#mdx-not-found-query").fill("late delivery")
+        page.locator("#mdx-not-found-query").fill(query)
         page.locator("article form[role=search] button").click()
-        page.wait_for_url(re.compile(r"\?q=late\+delivery"))
+        page.wait_for_url(re.compile(rf"\?q={re.escape(quote_plus(query))}"))
         page.wait_for_function(ANSWERED)
-        assert page.locator("input.md-search__input").input_value() == "late delivery"
+        assert page.locator("input.md-search__input").input_value() == query
         first = page.locator(".md-search-result__list a.md-search-result__link").first
-        assert "/letters/missed-deadline/" in first.get_attribute("href")
+        assert f"/{PAGES[target]}" in first.get_attribute("href")
     finally:
         page.close()

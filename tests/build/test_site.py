@@ -8,45 +8,15 @@ import json
 from functools import cache
 from pathlib import Path
 
-import frontmatter
 import pytest
 from bs4 import BeautifulSoup
 
 from scripts import data_files
 from scripts.build.mkdocs_build import build_into
 from tests import article
-from tests.helpers import ROOT, make_site, page_file
+from tests.helpers import LETTER_PAGES, NAV_LABELS, PAGES, ROOT, make_site, meta, soup
 
 SITE_NAME = "Empathetic Apology Letters to Clients"
-PAGES = {  # source page -> URL
-    "index.md": "",
-    "tips.md": "tips/",
-    "letters/index.md": "letters/",
-    "letters/missed-deadline.md": "letters/missed-deadline/",
-    "letters/product-failure.md": "letters/product-failure/",
-    "letters/poor-communication.md": "letters/poor-communication/",
-    "letters/billing-error.md": "letters/billing-error/",
-    "letters/service-disruption.md": "letters/service-disruption/",
-    "letters/staff-misconduct.md": "letters/staff-misconduct/",
-    "letters/unmet-expectations.md": "letters/unmet-expectations/",
-    "mistakes.md": "mistakes/",
-    "check.md": "check/",
-    "faq.md": "faq/",
-    "closing-thoughts.md": "closing-thoughts/",
-}
-LETTER_PAGES = [name for name in PAGES if name.startswith("letters/") and "index" not in name]
-NAV_LABELS = ["Home", "Tips", "All letters", "Missed deadline", "Product failure",
-              "Poor communication", "Billing error", "Service disruption", "Staff misconduct",
-              "Unmet expectations", "Mistakes", "Check your apology", "FAQ", "Final thoughts"]  # fmt: skip
-
-
-@cache
-def meta(name: str) -> dict:
-    return frontmatter.load(ROOT / "docs" / name).metadata
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup(page_file(site, url).read_text(encoding="utf-8"), "html.parser")
 
 
 def letter_text(page: BeautifulSoup) -> str:
@@ -55,7 +25,8 @@ def letter_text(page: BeautifulSoup) -> str:
     return "\n\n".join(p.get_text().strip() for p in letter.find_all("p"))
 
 
-def test_every_docs_page_is_in_the_test_list() -> None:
+def test_every_docs_page_is_in_the_nav() -> None:
+    """PAGES is the nav of mkdocs.yml: a page missing from it would go untested."""
     sources = {path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md")}
     assert sources == set(PAGES)
 

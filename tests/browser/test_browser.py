@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.test_site import PAGES
+from tests.helpers import PAGES
 
 pytestmark = pytest.mark.browser
 

@@ -1,8 +1,8 @@
 """Search figures for the reader query corpus (tests/data/search-queries.yml):
 top-1, top-3 and misses, at desktop and phone width, in Debian's Chromium.
 
-    .venv/bin/python -m tests.search_report            # build the site, then measure
-    .venv/bin/python -m tests.search_report --site DIR # measure an already built site
+    .venv/bin/python -m tests.browser.search_report            # build the site, then measure
+    .venv/bin/python -m tests.browser.search_report --site DIR # measure an already built site
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import tempfile
 from pathlib import Path
 
 from scripts.build.mkdocs_build import build_into
+from tests.browser.search_rank import TOP, WIDTHS, load_corpus, open_search, rank_of, search
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers import ROOT, serve_directory
-from tests.search_rank import TOP, WIDTHS, load_corpus, open_search, rank_of, search
 
 
 def measure(site: Path, width: str, verbose: bool) -> tuple[int, int, int, int]:
@@ -43,7 +43,9 @@ def measure(site: Path, width: str, verbose: bool) -> tuple[int, int, int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.search_report", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.browser.search_report", description=__doc__
+    )
     parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="list queries outside the top 3"

@@ -10,9 +10,8 @@ from bs4 import BeautifulSoup
 from scripts import data_files
 from scripts.validate.guidance import GUIDANCE_PATH, guidance_problems
 from scripts.validate.links import SiteIndex
-from tests.audit import file_for
-from tests.helpers import ROOT
-from tests.test_site import LETTER_PAGES, PAGES
+from tests.browser.audit import file_for
+from tests.helpers import LETTER_PAGES, PAGES, ROOT
 
 TIPS = {
     "be-specific-about-the-offense",

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import data_files
-from tests.audit import WIDTHS, file_for
-from tests.test_site import PAGES
+from tests.browser.audit import WIDTHS, file_for
+from tests.helpers import PAGES
 
 TAG_KEYS = set(data_files.tags())
 PLACEHOLDERS = {item["name"] for item in data_files.placeholders()}

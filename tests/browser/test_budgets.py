@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.audit import PAGE_TYPES, WIDTHS, file_for, record_transfer
-from tests.test_site import PAGES, meta
+from tests.browser.audit import PAGE_TYPES, WIDTHS, file_for, record_transfer
+from tests.helpers import PAGES, meta
 
 pytestmark = pytest.mark.browser
 

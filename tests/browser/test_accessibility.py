@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.audit import EVERY_PAGE, SCHEMES, WIDTHS, axe_violations
+from tests.browser.audit import EVERY_PAGE, SCHEMES, WIDTHS, axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """The checker's corpus: drafts in tests/fixtures/drafts/, what a careful
 reader flags in each (expected.yml), and how the engine's findings score
-against that. `python -m tests.checker_corpus` prints the figures the README
+against that. `python -m tests.apology.checker_corpus` prints the figures the README
 quotes."""
 
 from __future__ import annotations
