@@ -11,12 +11,12 @@ from jsonschema import Draft202012Validator
 
 from scripts import data_files
 from scripts.apology.patterns import PatternError, compile_pattern
-from scripts.problems import Problem, error
+from scripts.problems import Problem
 from scripts.validate.data_file import (
-    line_at,
+    Located,
     line_path,
     link_message,
-    parse_data_file,
+    located_problems,
     repository_file_problems,
     schema_message,
 )
@@ -31,7 +31,7 @@ def validator(schema: dict, definition: str | None = None) -> Draft202012Validat
     return Draft202012Validator(schema)
 
 
-def shape_problems(data: object, schema: dict) -> tuple[list[tuple[list, str]], set[int]]:
+def shape_messages(data: object, schema: dict) -> tuple[Located, set[int]]:
     """(path, message) for everything the schema refuses, each rule checked
     against its kind's definition; and the indexes of the rules refused."""
     errors = list(validator(schema).iter_errors(data))
@@ -46,7 +46,7 @@ def shape_problems(data: object, schema: dict) -> tuple[list[tuple[list, str]], 
     return found, refused
 
 
-def content_problems(data: dict, index: SiteIndex | None, skip: set[int]) -> list[tuple[list, str]]:
+def content_messages(data: dict, index: SiteIndex | None, skip: set[int]) -> Located:
     """Duplicate ids, patterns outside the subset, links to nowhere."""
     problems = []
     first_of: dict[str, int] = {}
@@ -73,14 +73,14 @@ def apology_rules_problems(
     text: str, index: SiteIndex | None, path: str = RULES_PATH
 ) -> list[Problem]:
     """Every problem of a rules file's text; index=None skips the link checks."""
-    node, data, problems = parse_data_file(text, path)
-    if problems:
-        return problems
-    schema = data_files.load("checker-rules.schema.yml")
-    found, refused = shape_problems(data, schema)
+    return located_problems(text, path, lambda data: rules_messages(data, index))
+
+
+def rules_messages(data: object, index: SiteIndex | None) -> Located:
+    found, refused = shape_messages(data, data_files.load("checker-rules.schema.yml"))
     if not found or refused:
-        found += content_problems(data, index, refused)
-    return [error(path, line_at(node, where_to), message) for where_to, message in found]
+        found += content_messages(data, index, refused)
+    return found
 
 
 def apology_rules_file_problems(root: Path, index: SiteIndex) -> list[Problem]:

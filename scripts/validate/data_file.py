@@ -75,6 +75,18 @@ def link_message(link: str, index: SiteIndex) -> str | None:
     return anchor_problem(link, anchor, index.page_ids[page], page)
 
 
+Located = list[tuple[list, str]]  # (where in the data, message)
+
+
+def located_problems(text: str, path: str, find: Callable[[object], Located]) -> list[Problem]:
+    """What find says of a data file's data, each on the line of the key or
+    item it points at; or the one problem of YAML that cannot be read."""
+    node, data, problems = parse_data_file(text, path)
+    if problems:
+        return problems
+    return [error(path, line_at(node, where_to), message) for where_to, message in find(data)]
+
+
 def parse_data_file(text: str, path: str) -> tuple[yaml.Node, object, list[Problem]]:
     """A data file's YAML: its node tree (for lines), its data, or the problem."""
     try:

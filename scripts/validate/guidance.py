@@ -9,12 +9,12 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from scripts import data_files
-from scripts.problems import Problem, error
+from scripts.problems import Problem
 from scripts.validate.data_file import (
-    line_at,
+    Located,
     line_path,
     link_message,
-    parse_data_file,
+    located_problems,
     repository_file_problems,
     schema_message,
 )
@@ -27,9 +27,10 @@ def guidance_problems(
     text: str, index: SiteIndex | None, path: str = GUIDANCE_PATH
 ) -> list[Problem]:
     """Every problem of the guidance file's text; index=None skips the link checks."""
-    node, data, problems = parse_data_file(text, path)
-    if problems:
-        return problems
+    return located_problems(text, path, lambda data: guidance_messages(data, index))
+
+
+def guidance_messages(data: object, index: SiteIndex | None) -> Located:
     schema = data_files.load("guidance.schema.yml")
     errors = list(Draft202012Validator(schema).iter_errors(data))
     found = [(line_path(err, []), schema_message(err)) for err in errors]
@@ -39,7 +40,7 @@ def guidance_problems(
         message = link_message(link, index) if isinstance(link, str) else None
         if message:
             found.append(([number, "link"], message))
-    return [error(path, line_at(node, where_to), message) for where_to, message in found]
+    return found
 
 
 def guidance_file_problems(root: Path, index: SiteIndex) -> list[Problem]:
