@@ -16,13 +16,19 @@ from pathlib import Path
 INDEX = Path("search") / "search_index.json"
 
 
+def text_html(value: object) -> str:
+    """Front matter as HTML text, escaped as MkDocs' own index text is: <, >
+    and &, but not quotes, so "client's" is indexed as the body's words are."""
+    return escape(str(value), quote=False)
+
+
 def intro_html(meta: dict) -> str:
     """The letter intro as the page shows it, as indexable HTML."""
     parts = []
     if meta.get("situation"):
-        parts.append(f"<p>When to use this letter: {escape(str(meta['situation']))}</p>")
+        parts.append(f"<p>When to use this letter: {text_html(meta['situation'])}</p>")
     if meta.get("subject"):
-        parts.append(f"<p>Subject: {escape(str(meta['subject']))}</p>")
+        parts.append(f"<p>Subject: {text_html(meta['subject'])}</p>")
     return "".join(parts)
 
 

@@ -173,6 +173,8 @@ def test_enrich_entry_leaves_sections_text_alone_and_escapes_front_matter() -> N
     meta_ = {"situation": "A <b>bad</b> day", "subject": "Sorry", "tags": ["x"]}
     page = enrich_entry({"location": "a/", "text": "<p>Body</p>", "tags": ["x"]}, meta_, {"x": "X"})
     assert page["text"].startswith("<p>When to use this letter: A &lt;b&gt;bad&lt;/b&gt; day</p>")
+    quoted = enrich_entry({"location": "a/", "text": ""}, {"situation": 'A client\'s "rush"'}, {})
+    assert quoted["text"] == '<p>When to use this letter: A client\'s "rush"</p>'  # as MkDocs
     assert page["text"].endswith("<p>Subject: Sorry</p><p>Body</p>") and page["tags"] == ["X"]
     section = enrich_entry({"location": "a/#s", "text": "T"}, meta_, {})
     assert section == {"location": "a/#s", "text": "T"}
