@@ -68,11 +68,11 @@ serve: $(RUN_STAMP) ## Serve on http://127.0.0.1:8000 (PORT=...), checking each 
 	@echo "==> serving with live reload; the check runs again on every change"
 	@$(PIPELINE) serve --dev-addr 127.0.0.1:$(PORT)
 
-check: $(RUN_STAMP) ## Validate docs/ only; writes nothing
+check: $(RUN_STAMP) ## Validate docs/ only; writes nothing but its cache (.cache/check/)
 	@echo "==> checking docs/ ..."
 	@$(PIPELINE) check
 
-build: $(RUN_STAMP) ## Validate, then render into site/ (kept as it was if anything fails)
+build: $(RUN_STAMP) ## Validate, then render into site/; if anything fails, site/ stays as it was
 	@echo "==> checking docs/, then building site/ with MkDocs ..."
 	@$(PIPELINE) build
 
@@ -80,17 +80,17 @@ build-zensical: $(RUN_STAMP) $(ZENSICAL_STAMP) ## Validate, then render with Zen
 	@echo "==> checking docs/, then building .site-zensical/ with Zensical ..."
 	@$(PIPELINE) build-zensical
 
-check-links: $(RUN_STAMP) ## Check every external link in docs/ for real (needs the network)
+check-links: $(RUN_STAMP) ## Check every external link of docs/ for real (the only target that uses the network)
 	@$(PIPELINE) check-links
 
-bench: $(DEV_STAMP) $(NODE_STAMP) ## This site against plain Material: make bench [RUNS=3] [PAGES=/tips/,/faq/]
+bench: $(DEV_STAMP) $(NODE_STAMP) ## This site against plain Material: weight, Lighthouse, axe-core, build time; [RUNS=3] [PAGES=/tips/,/faq/]
 	$(BIN)/python -m scripts.bench $(if $(RUNS),--runs $(RUNS)) $(if $(PAGES),--pages "$(PAGES)")
 
 
-check-letter: $(RUN_STAMP) ## Check a draft apology: make check-letter FILE=draft.txt (exit 1 on findings)
+check-letter: $(RUN_STAMP) ## Check a draft apology against the guide: FILE=draft.txt (exit 1 on findings)
 	@$(PIPELINE) check-letter "$(FILE)"
 
-new-letter: $(RUN_STAMP) ## Start a letter page: make new-letter SLUG=late-delivery
+new-letter: $(RUN_STAMP) ## Start a letter page: SLUG=late-delivery
 	@$(PIPELINE) new-letter "$(SLUG)"
 
 # ---------------------------------------------------------------- quality
@@ -98,23 +98,23 @@ test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every t
 	@echo "==> running the tests ..."
 	@$(BIN)/python -m pytest
 
-lint: $(DEV_STAMP) $(NODE_STAMP) ## Ruff on the Python code, ESLint on the JavaScript
+lint: $(DEV_STAMP) $(NODE_STAMP) ## Ruff on the Python code, ESLint on docs/javascripts/ (eslint.config.js)
 	@echo "==> ruff (Python) ..."
 	@$(BIN)/ruff check scripts tests
 	@$(BIN)/ruff format --check scripts tests
 	@echo "==> eslint (JavaScript) ..."
 	@npx --no-install eslint
 
-measure-serve: $(RUN_STAMP) ## Time from saving a misspelt field to make serve's message
-	@$(BIN)/python -m scripts.measure_serve
+measure-serve: $(RUN_STAMP) ## Time from saving a misspelt field to make serve's message and banner
+	@$(BIN)/python -m scripts.bench.measure_serve
 
 # ---------------------------------------------------------------- upkeep
-clean: ## Remove built sites, caches and the installed tools
+clean: ## Remove the built sites, caches, .venv/, .venv-zensical/ and node_modules/
 	rm -rf site .site-zensical .site-staging-* .site-old-* .zensical.yml $(VENV) $(ZENSICAL_VENV) \
 	  node_modules .bench .cache .pytest_cache .ruff_cache .hypothesis overrides/assets/mdx
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-lock: ## Re-pin the three requirements*.lock files from pyproject.toml (needs the network)
+lock: ## Re-pin the three requirements*.lock files from pyproject.toml (needs the package index)
 	rm -rf /tmp/lock-venv /tmp/lock-zensical
 	$(PYTHON) -m venv /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-zensical
 	/tmp/lock-venv/bin/python $(PIP) .

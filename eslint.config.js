@@ -19,7 +19,7 @@ module.exports = [
       sourceType: "script",
       globals: {
         ...globals.browser,
-        document$: "readonly", // Material for MkDocs' page observable
+        mdx: "readonly", // our loader (docs/javascripts/mdx.js): mdx.module, mdx.use, mdx.mount
       },
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },

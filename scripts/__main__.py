@@ -20,16 +20,17 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts import dev_server
-from scripts.build import build_into
-from scripts.check import check_site
-from scripts.checker import run_check_letter
-from scripts.link_settings import SETTINGS_FILE, load_settings
-from scripts.new_letter import LetterError, create_letter
+from scripts.apology.cli import run_check_letter
+from scripts.build.bundles import BundleError
+from scripts.build.mkdocs_build import build_into
+from scripts.build.zensical_build import ZensicalMissing, zensical_build
+from scripts.external.settings import SETTINGS_FILE, load_settings
 from scripts.problems import ERROR, Problem, count, summary
-from scripts.site_config import ConfigProblems, site_config
-from scripts.site_files import display_path
-from scripts.zensical_build import ZensicalMissing, zensical_build
+from scripts.project.config import ConfigProblems, site_config
+from scripts.project.files import display_path
+from scripts.serve import dev_server
+from scripts.tools.new_letter import LetterError, create_letter
+from scripts.validate.docs import docs_problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -90,12 +91,12 @@ def print_problems(problems: list[Problem], valid: str) -> int:
 
 
 def run_check(root: Path, config_file: Path) -> int:
-    return print_problems(check_site(root, config_file), "docs/ is valid ✅")
+    return print_problems(docs_problems(root, config_file), "docs/ is valid ✅")
 
 
 def run_check_links(args: argparse.Namespace, root: Path, config_file: Path) -> int:
     # Imported here: the HTTP client is a tenth of `make check`'s start-up time.
-    from scripts.linkcheck import check_external_links
+    from scripts.external.linkcheck import check_external_links
 
     settings_file = (args.links_config or SETTINGS_FILE).resolve()
     settings = load_settings(settings_file, display_path(settings_file, root))
@@ -138,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as exc:
         print(f"{display_path(config_file, root)}:1: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BundleError as exc:
+        status = print_problems(exc.problems, "")
+        print("build stopped: fix the bundles above; the built site was left as it was")
+        return status
 
 
 def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
@@ -193,6 +198,8 @@ def run_serve(root: Path, config_file: Path, dev_addr: str) -> int:
     except dev_server.ServeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:  # a signal before the server's own handling began
+        print("stopped")
     return EXIT_OK
 
 

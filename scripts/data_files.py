@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import yaml
-
-from scripts.problems import Problem, error
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -41,18 +38,3 @@ def bundles() -> dict[str, list[str]]:
 
 def unfinished_markers() -> list[str]:
     return load("unfinished.yml")["markers"]
-
-
-def check_repository_file(
-    root: Path, relative: str, check_text: Callable[[str], list[Problem]]
-) -> list[Problem]:
-    """check_text's problems with a data file of the repository at root, if it
-    has the file (the small sites the tests build do not)."""
-    source = root / relative
-    if not source.is_file():
-        return []
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [error(relative, 1, f"cannot be read: {exc}")]
-    return check_text(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build_into
+from scripts.build.mkdocs_build import build_into
 from tests.helpers import ROOT, serve_directory
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,5 +1,6 @@
-"""Helpers behind the test fixtures: sites in temporary folders, the pipeline
-run as a command, a static server, and text from rendered HTML."""
+"""Helpers behind the test fixtures: the site's pages as mkdocs.yml and docs/
+list them, sites in temporary folders, the pipeline run as a command, a
+static server, and text from rendered HTML."""
 
 from __future__ import annotations
 
@@ -15,15 +16,43 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
+import frontmatter
 import yaml
+from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
+
+from scripts.project.nav import nav_entries
+from scripts.project.urls import page_url
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 # The article the site was made from, kept with the tests so they run from any
-# clone; test_content.py checks that it still matches the shared original.
+# clone; build/test_content.py checks it against the shared original (its hash).
 SOURCE_ARTICLE = FIXTURES / "source-article.md"
 SHARED_ARTICLE = ROOT.parent / "shared" / "content" / "source-article.md"
+
+
+def _nav() -> list[tuple[str, str]]:
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        return nav_entries(yaml_load(handle).get("nav") or [])
+
+
+# The site's content as mkdocs.yml and docs/ have it, never a hand-kept list:
+# a letter added with `make new-letter` is tested like the others.
+NAV_LABELS = [label for label, _ in _nav()]  # in nav order, e.g. "Home", "Tips", "All letters"
+PAGES = {path: page_url(path) for _, path in _nav()}  # source page -> URL, in nav order
+LETTER_PAGES = [name for name in PAGES if name.startswith("letters/") and "index" not in name]
+
+
+@functools.cache
+def meta(name: str) -> dict:
+    """The front matter of a page of docs/."""
+    return frontmatter.load(ROOT / "docs" / name).metadata
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """A built page, parsed."""
+    return BeautifulSoup(page_file(site, url).read_text(encoding="utf-8"), "html.parser")
 
 
 def write_config(root: Path, nav: list | None = None) -> Path:

@@ -1,10 +1,10 @@
 /* The "Check your apology" page: the reader's draft checked as they type
    (debounced), its findings highlighted in place by a layer mirrored behind
-   the textarea, the report beside it, and the seven letters as examples.
-   The engine is apology-check.js (window.mdxChecker); the markup comes from
-   overrides/partials/mdx-checker.html. Whatever the reader types is only
-   ever inserted as text, and nothing is sent anywhere. */
-(() => {
+   the textarea, the report beside it, and the example letters to start from.
+   The engine is apology-check.js and the letters come with checker-data;
+   the markup comes from overrides/partials/mdx-checker.html. Whatever the
+   reader types is only ever inserted as text, and nothing is sent anywhere. */
+mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, checker) => {
   "use strict";
 
   const DELAY = 250; // ms after the last keystroke
@@ -48,7 +48,6 @@
   };
 
   const attach = (root) => {
-    const checker = window.mdxChecker;
     const draft = root.querySelector("[data-mdx-check-draft]");
     const mirror = root.querySelector("[data-mdx-check-mirror]");
     const report = root.querySelector("[data-mdx-check-report]");
@@ -88,7 +87,7 @@
     });
 
     load.addEventListener("click", () => {
-      const letter = checker.letters.find((item) => item.slug === example.value);
+      const letter = data.letters.find((item) => item.slug === example.value);
       if (!letter) return;
       const kept = draft.value.trim() && draft.value !== loaded;
       if (kept && !window.confirm("Replace your draft with this example?")) return;
@@ -107,15 +106,5 @@
     root.dataset.mdxCheckReady = "";
   };
 
-  const main = () => {
-    try {
-      if (!window.mdxChecker) return;
-      for (const root of document.querySelectorAll("[data-mdx-check]:not([data-mdx-check-ready])")) attach(root);
-    } catch (error) {
-      console.error("apology checker:", error); // the page stays readable without it
-    }
-  };
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
-  else main();
-})();
+  mdx.mount("[data-mdx-check]", attach);
+});

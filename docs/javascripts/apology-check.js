@@ -1,20 +1,17 @@
-/* Check your apology: the browser's engine, the twin of scripts/checker.py.
+/* Check your apology: the browser's engine, the twin of scripts/apology/engine.py.
 
-   The rules arrive as data (window.mdxCheckerData, generated into the bundle
-   from scripts/data/checker-rules.yml by scripts/assets.py): their patterns
+   The rules arrive as data (the module checker-data, generated into the bundle
+   from scripts/data/checker-rules.yml by scripts/build/assets.py): their patterns
    are already compiled into regular expressions that Python and JavaScript
    read identically, and the character map is the Python engine's own. The
    draft is normalised the same way and every position is counted in Unicode
    code points, so both engines return the same findings (tested). check() is
    a pure function: nothing here touches the network.
 
-     window.mdxChecker.check(text) -> {text, findings, tips, summary}
-     window.mdxChecker.renderReport(container, report, {headingLevel, onShow}) */
-(() => {
+     check(text) -> {text, findings, tips, summary}
+     renderReport(container, report, {headingLevel, onShow}) */
+mdx.module("apology-check", ["checker-data"], (data) => {
   "use strict";
-
-  const data = window.mdxCheckerData;
-  if (!data || window.mdxChecker) return;
 
   const compiled = new Map();
   const regex = (source) => {
@@ -68,7 +65,7 @@
   const joined = (items) =>
     items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
-  /* A short, kind summary: the same sentences as scripts/checker.py's summary(). */
+  /* A short, kind summary: the same sentences as scripts/apology/engine.py's summary(). */
   const summary = (text, findings, tips) => {
     const words = data.summary;
     if (!text.trim()) return words.empty;
@@ -167,27 +164,26 @@
     return item;
   };
 
-  /* The report into container (emptied first): the summary, then the phrases
-     to rethink, the tips missing and the tips followed, each naming its
-     section of the guide as a link. onShow(finding) adds "Show in draft". */
+  /* The report into container (emptied first): the summary, then its parts
+     in the order and under the headings of the rules file's `report` (as a
+     letter page's report, overrides/partials/mdx-letter-report.html), each
+     item naming its section of the guide as a link. onShow(finding) adds
+     "Show in draft". */
   const renderReport = (container, report, { headingLevel = 2, onShow } = {}) => {
     container.replaceChildren(element("p", "mdx-check__summary", report.summary));
     if (!report.text.trim()) return;
-    const missing = report.tips.filter((tip) => !tip.present);
-    const done = report.tips.filter((tip) => tip.present);
-    if (report.findings.length) {
-      const list = section(container, headingLevel, "To rethink", report.findings.length, "ol");
-      for (const finding of report.findings) list.append(findingItem(finding, onShow));
-    }
-    if (missing.length) {
-      const list = section(container, headingLevel, "Could add", missing.length);
-      for (const tip of missing) list.append(tipItem(tip));
-    }
-    if (done.length) {
-      const list = section(container, headingLevel, "Already there", done.length);
-      for (const tip of done) list.append(tipItem(tip));
+    const parts = {
+      findings: [report.findings, (finding) => findingItem(finding, onShow), "ol"],
+      missing: [report.tips.filter((tip) => !tip.present), tipItem],
+      done: [report.tips.filter((tip) => tip.present), tipItem],
+    };
+    for (const part of data.report.order) {
+      const [items, draw, tag] = parts[part];
+      if (!items.length) continue;
+      const list = section(container, headingLevel, data.report.headings[part], items.length, tag);
+      for (const item of items) list.append(draw(item));
     }
   };
 
-  window.mdxChecker = { check, normalise, renderReport, letters: data.letters ?? [] };
-})();
+  return { check, renderReport };
+});

@@ -3,7 +3,7 @@
    once when this browser keeps an edit, a To address or the date choice, so
    Copy, Email, Download and Print use them. The bundles' addresses come
    from the template (data-mdx-editor-src); nothing else is fetched. */
-(() => {
+mdx.module("letter-edit-loader", [], () => {
   "use strict";
 
   const EDITOR_KEY = "mdx-letter-editor"; // written by letter-editor.js
@@ -31,7 +31,7 @@
   /* The editor of these tools, loading its bundles the first time. */
   const editorOf = (tools) => {
     tools.mdxEditorLoad ??= Promise.all(tools.dataset.mdxEditorSrc.split(" ").map(fetchBundle))
-      .then(() => window.mdxLetterEditor.attach(tools))
+      .then(() => mdx.use("letter-editor").attach(tools))
       .catch((error) => {
         tools.mdxEditorLoad = null; // the next press tries again
         throw error;
@@ -40,7 +40,6 @@
   };
 
   const attach = (tools) => {
-    tools.dataset.mdxEditLoader = "";
     const button = tools.querySelector("[data-mdx-edit]");
     const status = tools.querySelector("[data-mdx-status]");
     button?.addEventListener("click", () => {
@@ -54,17 +53,5 @@
     if (kept()) editorOf(tools).catch((error) => console.warn("letter editor:", error));
   };
 
-  const run = () => {
-    try {
-      document.querySelectorAll(".md-content [data-mdx-editor-src]:not([data-mdx-edit-loader])")
-        .forEach(attach);
-    } catch (error) {
-      console.error("letter editor:", error);
-    }
-  };
-
-  // Material's document$ emits once the page is ready.
-  if (window.document$?.subscribe) window.document$.subscribe(run);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
-})();
+  mdx.mount(".md-content [data-mdx-editor-src]", attach);
+});

@@ -1,6 +1,6 @@
 /* Pure text functions behind the letter editor (letter-editor.js): no DOM
-   and no state, so the browser tests call them through window.mdxEditText. */
-(() => {
+   and no state, so the browser tests call them through mdx.use("letter-edit-text"). */
+mdx.module("letter-edit-text", [], () => {
   "use strict";
 
   const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
@@ -33,5 +33,5 @@
 
   const withDate = (text, line) => `${line}\n\n${text}`;
 
-  window.mdxEditText = Object.freeze({ detailSentence, insertSentence, defaultCaret, dateLine, withDate });
-})();
+  return Object.freeze({ detailSentence, insertSentence, defaultCaret, dateLine, withDate });
+});

@@ -17,13 +17,13 @@
    Kept in this browser only (localStorage "mdx-letter-editor"; "Forget my
    details" removes it): per letter, the reader's version and details; for
    every letter, To and the date choice. Reader input is only ever text. */
-(() => {
+mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"], (letterText, editText, checker) => {
   "use strict";
 
   const STATE_KEY = "mdx-letter-editor";
   const CHECK_DELAY = 300; // ms after the last keystroke
-  const { fillPlaceholders, plainText, splitPlaceholders } = window.mdxLetterText;
-  const { dateLine, defaultCaret, detailSentence, insertSentence, withDate } = window.mdxEditText;
+  const { fillPlaceholders, plainText, splitPlaceholders } = letterText;
+  const { dateLine, defaultCaret, detailSentence, insertSentence, withDate } = editText;
   let memory = null; // stands in when localStorage is blocked
 
   /* ------------------------------------------------------------ storage */
@@ -177,8 +177,7 @@
 
     const check = () => {
       window.clearTimeout(timer);
-      const checker = window.mdxChecker;
-      if (!checker || panel.hidden) return;
+      if (panel.hidden) return;
       const raw = area.value;
       const report = checker.check(raw);
       // "Show" selects the phrase only while positions line up (NFC may merge characters).
@@ -344,7 +343,7 @@
     return tools.mdxEditor;
   };
 
-  // Attached by letter-edit-loader.js (bound to Material's document$) once
+  // Attached by letter-edit-loader.js (mounted on every letter page) once
   // this bundle and its styles have loaded.
-  window.mdxLetterEditor = Object.freeze({ attach });
-})();
+  return Object.freeze({ attach });
+});

@@ -9,12 +9,12 @@
    and every change fires "mdx:letter-change" on the letter. The editor
    (letter-editor.js) adds spans of its own and fires "mdx:letter-refresh"
    to have them filled. */
-(() => {
+mdx.module("letter-personalise", ["letter-text"], (letterText) => {
   "use strict";
 
   const STORAGE_KEY = "mdx-letter-fields";
   const EDITOR_KEY = "mdx-letter-editor"; // letter-editor.js: edits, To, the date choice
-  const { countNames, splitPlaceholders } = window.mdxLetterText;
+  const { countNames, splitPlaceholders } = letterText;
   let memory = {}; // stands in when localStorage is blocked (some private modes)
 
   /* ------------------------------------------------------------ storage */
@@ -114,7 +114,6 @@
   };
 
   const personalise = (tools) => {
-    tools.dataset.mdxPersonalised = "";
     const letter = tools.parentElement.querySelector(".mdx-letter");
     if (!letter) return;
     markPlaceholders(letter);
@@ -144,13 +143,5 @@
     showValues(tools, letter, readValues());
   };
 
-  const run = guard(() => {
-    document.querySelectorAll(".md-content [data-mdx-tools]:not([data-mdx-personalised])")
-      .forEach(personalise);
-  });
-
-  // Material's document$ emits once the page is ready.
-  if (window.document$?.subscribe) window.document$.subscribe(run);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
-})();
+  mdx.mount(".md-content [data-mdx-tools]", personalise);
+});

@@ -1,8 +1,8 @@
 /* Pure text functions behind the letter tools: no DOM and no state, so the
-   browser tests call them directly through window.mdxLetterText.
+   browser tests call them directly through mdx.use("letter-text").
    A placeholder is written like [Client's Name]: the same rule as
-   PLACEHOLDER in scripts/letters.py (a test checks that both agree). */
-(() => {
+   PLACEHOLDER in scripts/project/letters.py (a test checks that both agree). */
+mdx.module("letter-text", [], () => {
   "use strict";
 
   const PLACEHOLDER = /\[([^[\]\n]{1,60})\]/g;
@@ -90,7 +90,7 @@
     return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
   };
 
-  window.mdxLetterText = Object.freeze({
+  return Object.freeze({
     placeholdersIn,
     splitPlaceholders,
     fillPlaceholders,
@@ -104,4 +104,4 @@
     countNames,
     listPlaceholders,
   });
-})();
+});

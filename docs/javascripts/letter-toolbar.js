@@ -3,7 +3,7 @@
    reads now, names filled in. With placeholders still unfilled, the first
    press only warns (and says how many); pressing "… anyway" goes ahead.
    A live region tells screen reader users what happened. */
-(() => {
+mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
   "use strict";
 
   const {
@@ -14,7 +14,7 @@
     placeholdersIn,
     plainText,
     textFileName,
-  } = window.mdxLetterText;
+  } = letterText;
 
 
   /* ------------------------------------------------------------ reading the letter */
@@ -28,14 +28,14 @@
 
   /* The letter as sent: the reader's own version once the editor
      (letter-editor.js) is loaded and has set letter.mdxSource, else the page's. */
-  const letterText = (letter) =>
+  const letterAsSent = (letter) =>
     letter.mdxSource?.text() ?? plainText([...letter.children].map(blockText));
 
   /* Placeholders still unfilled: from personalise's spans, else from the text. */
   const unfilledNames = (letter) => {
-    if (letter.mdxSource) return placeholdersIn(letterText(letter));
+    if (letter.mdxSource) return placeholdersIn(letterAsSent(letter));
     const spans = letter.querySelectorAll("[data-mdx-placeholder]");
-    if (!spans.length) return placeholdersIn(letterText(letter));
+    if (!spans.length) return placeholdersIn(letterAsSent(letter));
     const open = [...spans].filter((span) => !span.classList.contains("mdx-placeholder--filled"));
     return [...new Set(open.map((span) => span.dataset.mdxPlaceholder))];
   };
@@ -99,7 +99,6 @@
 
   /* The controls rendered with the page (overrides/partials/mdx-letter-tools.html). */
   const attach = (tools) => {
-    tools.dataset.mdxToolbar = "";
     const letter = tools.parentElement.querySelector(".mdx-letter");
     if (!letter) return;
     const root = tools.parentElement;
@@ -166,12 +165,12 @@
     };
 
     const refreshEmail = () => {
-      controls.email.href = mailtoHref(subjectOf(root), letterText(letter), letter.mdxSource?.to());
+      controls.email.href = mailtoHref(subjectOf(root), letterAsSent(letter), letter.mdxSource?.to());
     };
 
     const handlers = {
       copy: async () => {
-        const text = letterText(letter);
+        const text = letterAsSent(letter);
         const note = stillOpen();
         if (await copyToClipboard(text)) {
           announce(`Letter copied${note}.`);
@@ -189,7 +188,7 @@
       },
       download: () => {
         const fileName = textFileName(slugOf(tools));
-        download(letter.mdxSource?.fileText() ?? letterText(letter), fileName);
+        download(letter.mdxSource?.fileText() ?? letterAsSent(letter), fileName);
         announce(`Letter downloaded as ${fileName}${stillOpen()}.`);
       },
       print: () => {
@@ -222,17 +221,5 @@
     refreshEmail();
   };
 
-  const run = () => {
-    try {
-      document.querySelectorAll(".md-content [data-mdx-tools]:not([data-mdx-toolbar])")
-        .forEach(attach);
-    } catch (error) {
-      console.error("letter-toolbar:", error);
-    }
-  };
-
-  // Material's document$ emits once the page is ready.
-  if (window.document$?.subscribe) window.document$.subscribe(run);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
-})();
+  mdx.mount(".md-content [data-mdx-tools]", attach);
+});

@@ -2,7 +2,7 @@
    (overrides/partials/mdx-letter-cards.html) shows only the cards of the
    pressed situation, without reloading. Without JavaScript the filter is
    not shown and every card is. */
-(() => {
+mdx.module("letters-filter", [], () => {
   "use strict";
 
   const ALL = "";
@@ -13,7 +13,6 @@
     label === null ? `Showing all ${total} letters.` : `Showing ${shown} of ${total} letters for “${label}”.`;
 
   const attach = (filter) => {
-    filter.dataset.mdxFilterReady = "";
     const list = filter.parentElement.querySelector("[data-mdx-letter-cards]");
     if (!list) return;
     const cards = [...list.querySelectorAll("[data-mdx-tags]")];
@@ -48,16 +47,5 @@
     });
   };
 
-  const run = () => {
-    try {
-      document.querySelectorAll("[data-mdx-filter]:not([data-mdx-filter-ready])").forEach(attach);
-    } catch (error) {
-      console.error("letters-filter:", error);
-    }
-  };
-
-  // Material's document$ emits once the page is ready.
-  if (window.document$?.subscribe) window.document$.subscribe(run);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
-})();
+  mdx.mount("[data-mdx-filter]", attach);
+});

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts.bench.many_letters import copy_project, make_many_letters
-from scripts.check import check_site
+from scripts.validate.docs import docs_problems
 
 Progress = Callable[[str], None]
 
@@ -82,16 +82,16 @@ def build_times(project: Path, repeats: int, progress: Progress) -> dict[str, ob
 
 
 def validation_times(project: Path, pages: int, progress: Progress) -> dict[str, object]:
-    """Seconds check_site takes on `pages` letter pages: first run, then unchanged."""
+    """Seconds docs_problems takes on `pages` letter pages: first run, then unchanged."""
     progress(f"validating {pages:,} generated letter pages")
     with tempfile.TemporaryDirectory(prefix="bench-letters-") as folder:
         root = Path(folder)
         make_many_letters(project, root, pages)
         start = time.perf_counter()
-        problems = check_site(root)
+        problems = docs_problems(root)
         cold = time.perf_counter() - start
         start = time.perf_counter()
-        check_site(root)
+        docs_problems(root)
         warm = time.perf_counter() - start
     return {
         "pages": pages,

@@ -91,9 +91,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
+        # Counted before the body goes: once the client has it, it may ask the
+        # server what was answered, and must find this answer there.
+        self.answered(status, body if send_body else b"")
         if send_body:
             self.wfile.write(body)
-        self.answered(status, body if send_body else b"")
 
     def flush_headers(self) -> None:
         # What went over the wire for this request: the headers, then the body.

@@ -1,0 +1,52 @@
+/* mdx: the one loader of our scripts, inlined on every page (first in the
+   site.js bundle), before any feature's bundle.
+
+     mdx.module(name, [dependency, ...], factory)
+       defines the module `name` (its file's name) as factory's result;
+       factory receives the dependencies' values, which must be defined
+       already: the pipeline (scripts/build/bundles.py) refuses a bundle that
+       does not list a module's dependencies before it.
+     mdx.use(name)
+       a defined module (undefined before), for what is loaded later (the
+       editor) and for tests.
+     mdx.mount(selector, attach)
+       attach(element) once for every element matching selector, on every
+       page Material's document$ emits (it replays the current one to a late
+       subscriber); without Material, once the document is parsed.
+
+   Each module and each attach runs inside its own try: a failing feature
+   logs its error and leaves the page, and every other feature, working. */
+(() => {
+  "use strict";
+
+  const modules = new Map();
+
+  const guard = (what, run) => {
+    try {
+      run();
+    } catch (error) {
+      console.error(`mdx ${what}:`, error);
+    }
+  };
+
+  const use = (name) => modules.get(name);
+
+  const module = (name, needs, factory) =>
+    guard(name, () => modules.has(name) || modules.set(name, factory(...needs.map(use)) ?? {}));
+
+  const mount = (selector, attach) => {
+    const attached = new WeakSet();
+    const attachAll = () => {
+      for (const element of document.querySelectorAll(selector)) {
+        if (attached.has(element)) continue;
+        attached.add(element);
+        guard(selector, () => attach(element));
+      }
+    };
+    if (window.document$) window.document$.subscribe(attachAll);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attachAll);
+    else attachAll();
+  };
+
+  window.mdx = Object.freeze({ module, use, mount });
+})();

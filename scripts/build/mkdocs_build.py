@@ -1,0 +1,81 @@
+"""Render the site with MkDocs into a staging folder, then swap it into place.
+
+A failed render leaves the previous site/ exactly as it was: MkDocs writes
+only into the staging folder, and the swap is two renames.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from scripts.build.assets import build_assets
+from scripts.build.postbuild import postprocess
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> int:
+    """`mkdocs build --strict --clean` in this process: 0 on success, 1 on failure.
+
+    In-process, the build reuses what `make check` already imported (MkDocs,
+    Python-Markdown, the theme), which is most of a second interpreter's time.
+    """
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    # Strict mode counts the warnings that reach the `mkdocs` logger; a level
+    # above WARNING would hide them and let a broken site through.
+    level, logger.level = logger.level, logging.INFO
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, jinja2.TemplateError) as exc:
+        logger.error(failure_message(exc))
+        return 1
+    finally:
+        logger.removeHandler(handler)
+        logger.level = level
+    return 0
+
+
+def failure_message(exc: Exception) -> str:
+    """What stopped the build; a template's syntax error with its file and line."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}: error: {exc.message}"
+    return str(exc)
+
+
+def build_into(config_file: Path, site_dir: Path) -> bool:
+    """Build into site_dir atomically; True on success."""
+    build_assets()
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))
+    try:
+        if mkdocs_build(config_file, staging) != 0:
+            return False
+        postprocess(config_file, staging)
+        swap(staging, site_dir)
+        return True
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def swap(staging: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(f".site-old-{staging.name}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

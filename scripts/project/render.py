@@ -1,0 +1,161 @@
+"""Markdown to HTML with exactly the extensions MkDocs renders the site with,
+so heading ids, letter blocks and links are seen as readers will see them;
+each page reduced to a Scan of what the checks need (`make check` and `make
+check-links` both read pages through scan_page)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+
+from scripts import data_files
+from scripts.problems import Problem, error
+from scripts.project.pages import Page, prose_lines
+
+
+def markdown_renderer(config: MkDocsConfig) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=config["markdown_extensions"],
+        extension_configs=config["mdx_configs"],
+    )
+
+
+def render(renderer: markdown.Markdown, body: str) -> str:
+    renderer.reset()
+    return renderer.convert(body)
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    text: str = ""
+
+
+@dataclass
+class Scan:
+    """What the checks need from a rendered page."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[Element] = field(default_factory=list)
+    images: list[Element] = field(default_factory=list)
+    letters: list[Element] = field(default_factory=list)
+    unsafe: list[tuple[str, str]] = field(default_factory=list)  # (what, text to find it by)
+
+
+LETTER_CLASS = "mdx-letter"
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = Scan()
+        self._letter_depth = 0
+        self._div_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.scan.ids.add(values["id"])
+        if tag == "a" and "name" in values:
+            self.scan.ids.add(values["name"])
+        if tag == "a" and "href" in values:
+            self.scan.links.append(Element(tag, values))
+        if tag == "img":
+            self.scan.images.append(Element(tag, values))
+        self.scan.unsafe += unsafe_parts(tag, values)
+        self._track_letter(tag, values)
+
+    def _track_letter(self, tag: str, values: dict[str, str]) -> None:
+        if tag != "div":
+            return
+        self._div_depth += 1
+        if LETTER_CLASS in values.get("class", "").split() and not self._letter_depth:
+            self.scan.letters.append(Element(tag, values))
+            self._letter_depth = self._div_depth
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            if self._letter_depth == self._div_depth:
+                self._letter_depth = 0
+            self._div_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._letter_depth:
+            self.scan.letters[-1].text += data
+
+
+def unsafe_parts(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """What in this start tag could run script: (description, text to find it by)."""
+    rules = data_files.unsafe_html()
+    parts = [(f"<{tag}>", f"<{tag}")] if tag in rules["tags"] else []
+    parts += [(f"{name}=", name) for name in values if name.startswith("on")]
+    checked_elsewhere = {("a", "href"), ("img", "src")}  # by the link and image checks
+    parts += [
+        (f'{name}="{value}"', value)
+        for name, value in values.items()
+        if name in rules["url_attributes"]
+        and (tag, name) not in checked_elsewhere
+        and scheme_of(value) in rules["script_schemes"]
+    ]
+    return parts
+
+
+def scheme_of(url: str) -> str:
+    """The scheme a browser sees: it drops tabs and newlines, and outer spaces."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip("\x00- ")
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def scan_html(html: str) -> Scan:
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.scan
+
+
+def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan], list[Problem]]:
+    """Each page rendered as MkDocs will, reduced to what the checks need."""
+    renderer = markdown_renderer(config)
+    scans, problems = {}, []
+    for page in pages:
+        scan, render_problems = scan_page(page, renderer)
+        if scan is not None:
+            scans[page.url_path] = scan
+        problems += render_problems
+    return scans, problems
+
+
+def scan_page(page: Page, renderer: markdown.Markdown) -> tuple[Scan | None, list[Problem]]:
+    """The page rendered as MkDocs will, reduced to what the checks need."""
+    deep = too_deep_line(page)
+    if deep is None:
+        try:
+            return scan_html(render(renderer, page.body)), []
+        except RecursionError:
+            deep = page.first_content_line
+    message = (
+        "the page is nested too deeply to render (lists, quotes or blocks inside "
+        "each other); flatten it"
+    )
+    return None, [error(page.path, deep, message)]
+
+
+MAX_INDENT = 64  # columns: 16 levels of lists; Python-Markdown slows down sharply past that
+MAX_QUOTES = 16
+
+
+def too_deep_line(page: Page) -> int | None:
+    """The first line nested deeper than any real page would be, or None."""
+    for offset, line in enumerate(prose_lines(page.body)):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        quotes = re.match(r"[>\s]*", line)[0].count(">")
+        if indent > MAX_INDENT or quotes > MAX_QUOTES:
+            return page.body_line + offset
+    return None

@@ -1,0 +1,2 @@
+"""`make serve`: MkDocs' live-reloading server with the check run again on
+every change."""

@@ -1,0 +1,1 @@
+"""Maintainers' one-off tools: `make new-letter` and the social card."""

@@ -1,0 +1,174 @@
+"""The apology checker in a real browser (Debian's Chromium through
+Playwright, on the built site): the browser engine gives exactly the Python
+engine's findings on the whole corpus and a 20,000-character paste, makes
+no request while checking, and its page works by keyboard, on a phone and
+in dark mode, showing what the reader typed only as text."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from scripts.apology.engine import check_draft
+from scripts.apology.page_data import report_data
+from tests.apology import checker_corpus
+from tests.helpers import NAV_LABELS, PAGES, soup
+
+pytestmark = pytest.mark.browser
+
+BROWSER_REPORTS = """(texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => {
+  const r = mdx.use("apology-check").check(text);
+  return [name, {
+    findings: r.findings.map(({rule, line, column, start, end, text}) =>
+      ({rule, line, column, start, end, text})),
+    tips: r.tips.map(({rule, present, evidence}) => ({rule, present, evidence})),
+    summary: r.summary,
+  }];
+}))"""
+
+
+@pytest.fixture(name="requests_made")
+def fixture_requests_made(page) -> list[str]:
+    """Every request the page makes, from the moment the fixture is used."""
+    made: list[str] = []
+    page.on("request", lambda request: made.append(request.url))
+    return made
+
+
+def open_checker(page):
+    page.goto("check/")
+    expect(page.locator("[data-mdx-check][data-mdx-check-ready]")).to_have_count(1)
+    return page
+
+
+@pytest.fixture(name="checker_page")
+def fixture_checker_page(page):
+    return open_checker(page)
+
+
+def test_both_engines_give_identical_findings_and_make_no_request(
+    checker_page, requests_made
+) -> None:
+    texts = {**checker_corpus.drafts(), "long-paste": checker_corpus.long_paste()}
+    assert len(texts["long-paste"]) == checker_corpus.LONG_PASTE_LENGTH
+    in_browser = checker_page.evaluate(BROWSER_REPORTS, texts)
+    differing = [
+        name for name, text in texts.items() if report_data(check_draft(text)) != in_browser[name]
+    ]
+    assert differing == []
+    assert in_browser["long-paste"]["findings"]  # the long paste is really checked
+    assert requests_made == []
+    assert checker_page.errors == []
+
+
+def draft_marks(page) -> list[str]:
+    return page.locator(".mdx-check__mirror mark").all_text_contents()
+
+
+def test_typing_highlights_findings_and_lists_the_tips(checker_page, requests_made) -> None:
+    text = checker_corpus.drafts()["combo-conditional-excuse"]
+    checker_page.locator("#mdx-check-draft").fill(text)
+    expected = [finding.text for finding in check_draft(text).findings]
+    expect(checker_page.locator(".mdx-check__mirror mark")).to_have_count(len(expected))
+    assert draft_marks(checker_page) == expected
+    report = checker_page.locator("[data-mdx-check-report]")
+    expect(report.locator(".mdx-check__item--finding")).to_have_count(len(expected))
+    link = report.locator(".mdx-check__item--finding[data-mdx-rule=conditional] a").first
+    assert link.get_attribute("href").endswith("/mistakes/#using-conditional-language")
+    missing = report.locator(".mdx-check__item--missing[data-mdx-rule=follow-up] a")
+    assert missing.get_attribute("href").endswith("/tips/#follow-up")
+    expect(checker_page.locator("[data-mdx-check-status]")).to_contain_text("3 phrases to rethink")
+    assert requests_made == []
+
+
+def test_what_the_reader_types_stays_text(checker_page) -> None:
+    injection = "<img src=x onerror=window.pwned=1> sorry for any inconvenience <b>bold</b>"
+    checker_page.locator("#mdx-check-draft").fill(injection)
+    expect(checker_page.locator(".mdx-check__mirror mark")).to_have_count(1)
+    check_root = checker_page.locator("[data-mdx-check]")
+    assert check_root.locator("img, b").count() == 0
+    assert checker_page.evaluate("window.pwned") is None
+    assert "<img src=x" in checker_page.locator(".mdx-check__mirror").text_content()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_an_example_loads_and_fits_the_screen(checker_page, width: int) -> None:
+    checker_page.set_viewport_size({"width": width, "height": 800})
+    checker_page.select_option("#mdx-check-example", "billing-error")
+    checker_page.get_by_role("button", name="Load example").click()
+    letter = next(
+        l
+        for l in checker_page.evaluate('mdx.use("checker-data").letters')
+        if l["slug"] == "billing-error"
+    )
+    assert checker_page.locator("#mdx-check-draft").input_value() == letter["text"]
+    report = checker_page.locator("[data-mdx-check-report]")
+    expect(report.locator(".mdx-check__item--missing[data-mdx-rule=amends]")).to_have_count(1)
+    expect(checker_page.locator("[data-mdx-check-status]")).to_contain_text("Loaded the example")
+    overflow = checker_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    draft = checker_page.locator("#mdx-check-draft").bounding_box()
+    mirror = checker_page.locator(".mdx-check__mirror").bounding_box()
+    # The highlights lie under the text: same box, to the rounding of a pixel.
+    assert all(abs(draft[side] - mirror[side]) < 1 for side in ("x", "y", "width", "height"))
+    assert checker_page.errors == []
+
+
+def test_the_checker_works_by_keyboard_alone(checker_page) -> None:
+    """The reader picks the unmet-expectations letter by typing its label into
+    the closed list, as a keyboard user does, then loads it."""
+    example = checker_page.locator("#mdx-check-example")
+    example.focus()
+    label = NAV_LABELS[list(PAGES).index("letters/unmet-expectations.md")]  # "Unmet expectations"
+    checker_page.keyboard.type(label)
+    assert example.input_value() == "unmet-expectations"
+    checker_page.keyboard.press("Tab")
+    assert checker_page.evaluate("document.activeElement.dataset.mdxCheckLoad") == ""
+    checker_page.keyboard.press("Enter")
+    draft = checker_page.locator("#mdx-check-draft")
+    expect(draft).to_be_focused()
+    assert draft.input_value().startswith("Dear [Client's Name],\n\nI want to express")
+    checker_page.keyboard.press("Control+End")
+    checker_page.keyboard.type("\nIf this upset you, I am sorry.")
+    show = checker_page.get_by_role("button", name="Show in draft: “If this upset”")
+    expect(show).to_have_count(1)
+    show.focus()
+    checker_page.keyboard.press("Enter")
+    expect(draft).to_be_focused()
+    selected = checker_page.evaluate(
+        "(() => { const d = document.activeElement; return d.value.slice(d.selectionStart, d.selectionEnd); })()"
+    )
+    assert selected == "If this upset"
+
+
+def test_the_checker_follows_the_dark_palette(page) -> None:
+    page.emulate_media(color_scheme="dark")  # before Material remembers a palette
+    checker_page = open_checker(page)
+    assert checker_page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    checker_page.locator("#mdx-check-draft").fill("Mistakes were made.")
+    mark = checker_page.locator(".mdx-check__mirror mark")
+    expect(mark).to_have_count(1)
+    colours = checker_page.evaluate(
+        """() => {
+          const draft = getComputedStyle(document.querySelector('#mdx-check-draft'));
+          const mark = getComputedStyle(document.querySelector('.mdx-check__mirror mark'));
+          return [draft.color, mark.backgroundColor, getComputedStyle(document.body).backgroundColor];
+        }"""
+    )
+    text, highlight, background = colours
+    assert text != "rgb(0, 0, 0)" and highlight != background
+
+
+def test_a_letter_report_has_the_same_headings_on_its_page_and_in_the_checker(
+    checker_page, built_site
+) -> None:
+    """Two renderers, one report: the letter page's build-time report and the
+    browser's, for the same letter, show the same parts in the same order."""
+    page = soup(built_site, "letters/billing-error/")
+    on_page = [h.get_text(strip=True) for h in page.select("[data-mdx-letter-report] h3")]
+    checker_page.select_option("#mdx-check-example", "billing-error")
+    checker_page.get_by_role("button", name="Load example").click()
+    headings = checker_page.locator("[data-mdx-check-report] .mdx-check__heading")
+    expect(headings).to_have_count(len(on_page))
+    assert headings.all_text_contents() == on_page
+    assert len(on_page) >= 2  # a real letter shows more than one part

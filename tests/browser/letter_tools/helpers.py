@@ -1,0 +1,88 @@
+"""Helpers of the letter tools' browser tests: what a letter should read
+(from its Markdown source, never from the page under test) and how a reader
+reaches each control (by the labels and roles they see)."""
+
+from __future__ import annotations
+
+import re
+
+import frontmatter
+from mkdocs.utils.yaml import yaml_load
+
+from scripts import data_files
+from scripts.project.letters import PLACEHOLDER, placeholders_in
+from tests.helpers import ROOT
+
+EXAMPLES = {item["name"]: item["example"] for item in data_files.placeholders()}
+LABELS = {item["name"]: item["label"] for item in data_files.placeholders()}
+INJECTION = "<img src=x onerror=alert(1)>"
+STORAGE_KEY = "mdx-letter-fields"
+EDITOR_KEY = "mdx-letter-editor"
+EDITOR_BUNDLES = {"/assets/mdx/letter-editor.css", "/assets/mdx/letter-editor.js"}
+NAMES = {"Client's Name": "Zoë Ødegård", "Your Name": "李雷"}
+LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)
+
+
+# ---------------------------------------------------------------- expectations
+
+
+def mkdocs_config() -> dict:
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        return yaml_load(handle)
+
+
+def source_text(name: str) -> str:
+    """The letter as written in its Markdown: paragraphs apart by one blank
+    line, line breaks kept, each line trimmed."""
+    block = LETTER_BLOCK.search(frontmatter.load(ROOT / "docs" / name).content).group(1)
+    paragraphs = re.split(r"\n[ \t]*\n", block.strip())
+    return "\n\n".join("\n".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+def filled(text: str, values: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), text)
+
+
+def values_for(name: str) -> dict[str, str]:
+    """Example values for every placeholder the letter contains."""
+    return {key: EXAMPLES[key] for key in placeholders_in(source_text(name))}
+
+
+# ---------------------------------------------------------------- page helpers
+
+
+def field(page, name: str):
+    """The input for a placeholder, found by the label readers see."""
+    return page.get_by_label(LABELS[name], exact=True)
+
+
+def open_names(page) -> None:
+    names = page.locator("[data-mdx-names]")
+    if names.get_attribute("open") is None:
+        page.locator(".mdx-names__summary").click()
+
+
+def fill(page, values: dict[str, str]) -> None:
+    open_names(page)
+    for name, value in values.items():
+        field(page, name).fill(value)
+
+
+def clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def button(page, name: str):
+    return page.get_by_role("button", name=name, exact=True)
+
+
+def status(page):
+    return page.locator("[data-mdx-status]")
+
+
+def nav_link(page, label: str):
+    return page.locator("nav.md-nav--primary").get_by_role("link", name=label, exact=True)
+
+
+def stored(page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")

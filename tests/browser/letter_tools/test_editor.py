@@ -1,0 +1,356 @@
+"""The letter editor in a real browser: a reader edits the letter, inserts a
+detail, and copies, emails (To and subject), downloads and prints exactly
+their version, which survives a reload until forgotten, with the checker
+beside it and nothing sent anywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.letter_tools.helpers import (
+    EDITOR_BUNDLES,
+    EDITOR_KEY,
+    INJECTION,
+    NAMES,
+    button,
+    clipboard,
+    fill,
+    filled,
+    open_names,
+    source_text,
+    status,
+    stored,
+    values_for,
+)
+from tests.helpers import PAGES, meta
+
+pytestmark = pytest.mark.browser
+
+
+# ---------------------------------------------------------------- the editor
+
+
+def open_editor(page):
+    """Press Edit and wait for the editor; the letter's text field."""
+    button(page, "Edit").click()
+    expect(page.locator("[data-mdx-editor]")).to_be_visible()
+    return page.get_by_label("Your letter", exact=True)
+
+
+def select_text(area, text: str, *, after: bool = False) -> None:
+    """Select text in the field (or put the cursor right after it)."""
+    area.evaluate(
+        """(area, [text, after]) => {
+            const start = area.value.indexOf(text);
+            if (start < 0) throw new Error(`not in the letter: ${text}`);
+            const end = start + text.length;
+            area.focus();
+            area.setSelectionRange(after ? end : start, end);
+        }""",
+        [text, after],
+    )
+    area.press("Shift")  # a key, as a reader's: the cursor is theirs now
+
+
+def detail(page, label: str):
+    return page.get_by_role("group", name=label, exact=True)
+
+
+def email_parts(page) -> tuple[str, str, str]:
+    href = page.get_by_role("link", name="Email", exact=True).get_attribute("href")
+    to, subject, body = re.fullmatch(r"mailto:([^?]*)\?subject=([^&]*)&body=([^&]*)", href).groups()
+    return unquote(to), unquote(subject), unquote(body)
+
+
+def track_requests(page) -> list[str]:
+    paths: list[str] = []
+    page.on("request", lambda request: paths.append(request.url))
+    return paths
+
+
+EDITED_FROM = "I want to extend my deepest apologies for the billing error you experienced."
+EDITED_TO = "I am sorry: we charged you twice.\n“We got it wrong,” as my colleague put it."
+SENTENCE_AFTER = "I understand how this could lead to confusion and frustration, and I sincerely regret the oversight."
+
+
+def billing_edit(names: dict[str, str]) -> str:
+    """The billing letter as test_edit_... leaves it."""
+    text = filled(source_text("letters/billing-error.md"), names)
+    text = text.replace(EDITED_FROM, EDITED_TO)
+    return text.replace(SENTENCE_AFTER, f"{SENTENCE_AFTER} The error was on invoice INV-0042 «B».")
+
+
+@pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
+def test_edit_insert_and_send_exactly_the_edited_text(tools_page, width: int) -> None:
+    page, name = tools_page, "letters/billing-error.md"
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(PAGES[name])
+    fill(page, NAMES)
+    loaded_at = len(requests := track_requests(page))
+
+    area = open_editor(page)
+    assert area.input_value() == filled(source_text(name), NAMES)  # names already filled
+    expect(page.locator(".mdx-letter")).to_be_hidden()  # the field takes the letter's place
+    expect(page.locator("[data-mdx-editor-note]")).to_have_text(
+        "This is the example letter, with your names."
+    )
+    select_text(area, EDITED_FROM)
+    page.keyboard.type(EDITED_TO)  # curly quotes and a line break, typed
+    select_text(area, SENTENCE_AFTER, after=True)
+    detail(page, "Invoice number").get_by_role("textbox").fill("INV-0042 «B»")
+    detail(page, "Invoice number").get_by_role("button", name="Insert").click()
+    expect(page.locator("[data-mdx-detail-status]")).to_have_text(
+        "Inserted in your letter: “The error was on invoice INV-0042 «B».”"
+    )
+    expected = billing_edit(NAMES)
+    assert area.input_value() == expected
+    expect(page.locator("[data-mdx-editor-note]")).to_have_text(
+        "Your own version: it differs from the example."
+    )
+
+    page.get_by_label("To (optional)").fill("zoe.odegard+billing@example.com")
+    page.get_by_label("Put today's date at the top when downloading or printing").check()
+    today = page.evaluate(
+        "new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date())"
+    )
+
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == expected
+
+    to, subject, body = email_parts(page)
+    assert (to, subject) == ("zoe.odegard+billing@example.com", meta(name)["subject"])
+    assert body == expected.replace("\n", "\r\n")
+
+    with page.expect_download() as download_info:
+        button(page, "Download").click()
+    saved = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert saved == f"{today}\n\n{expected}\n"
+
+    page.evaluate("() => { window.print = () => (window.printed = (window.printed || 0) + 1); }")
+    button(page, "Print").click()
+    page.wait_for_function("window.printed === 1")
+    page.emulate_media(media="print")
+    printed = page.locator(".mdx-letter").inner_text()
+    assert printed == f"{today}\n\n{expected}"
+    assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == 1
+    page.emulate_media(media="screen")
+
+    same_origin = page.url.split("/letters/")[0]
+    fetched = [url.removeprefix(same_origin) for url in requests[loaded_at:]]
+    assert set(fetched) == EDITOR_BUNDLES, fetched  # nothing else, nowhere else
+    assert page.errors == []
+
+
+def test_the_edit_survives_a_reload_until_forgotten(tools_page) -> None:
+    page, name = tools_page, "letters/billing-error.md"
+    page.goto(PAGES[name])
+    fill(page, NAMES)
+    area = open_editor(page)
+    select_text(area, EDITED_FROM)
+    page.keyboard.type(EDITED_TO)
+    detail(page, "Amount overcharged").get_by_role("textbox").fill("£240.00")
+    page.get_by_label("To (optional)").fill("zoe@example.com")
+    edited = filled(source_text(name), NAMES).replace(EDITED_FROM, EDITED_TO)
+
+    page.reload()  # the editor's code comes back by itself: this browser keeps an edit
+    expect(page.locator("[data-mdx-tools][data-mdx-editor-ready]")).to_have_count(1)
+    expect(page.locator(".mdx-letter")).to_contain_text("“We got it wrong,” as my colleague")
+    assert page.locator(".mdx-letter").inner_text() == edited  # as on the page, exactly
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == edited
+    assert email_parts(page)[0] == "zoe@example.com"
+    area = open_editor(page)
+    assert area.input_value() == edited
+    expect(detail(page, "Amount overcharged").get_by_role("textbox")).to_have_value("£240.00")
+
+    button(page, "Done editing").click()
+    open_names(page)
+    button(page, "Forget my details").click()
+    expect(status(page)).to_have_text("Your details are forgotten on this device.")
+    assert page.evaluate(f"localStorage.getItem('{EDITOR_KEY}')") is None
+    assert stored(page) is None
+    button(page, "Copy").click()
+    button(page, "Copy anyway").click()
+    expect(status(page)).to_have_text("Letter copied, with 2 names still to fill.")
+    assert clipboard(page) == source_text(name)
+    assert email_parts(page)[0] == ""
+    page.reload()
+    page.wait_for_timeout(300)
+    assert page.locator("[data-mdx-editor-ready]").count() == 0  # nothing kept, nothing loaded
+    assert page.locator(".mdx-letter").inner_text().startswith("Dear [Client's Name],")
+    assert page.errors == []
+
+
+def test_back_to_the_example_asks_first_on_the_page(tools_page) -> None:
+    page, name = tools_page, "letters/missed-deadline.md"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(PAGES[name])
+    area = open_editor(page)
+    back = button(page, "Back to the example")
+    expect(back).to_be_hidden()  # nothing to go back from yet
+    select_text(area, "Warm regards,")
+    page.keyboard.type("With apologies,")
+    changed = area.input_value()
+
+    back.click()
+    confirm = page.get_by_role("group", name=re.compile("^Replace your version with the example"))
+    expect(confirm).to_be_visible()
+    expect(button(page, "Keep my version")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(confirm).to_be_hidden()
+    assert area.input_value() == changed
+
+    back.click()
+    button(page, "Replace with the example").click()
+    assert area.input_value() == source_text(name)
+    expect(page.locator("[data-mdx-editor-status]")).to_have_text("Back to the example letter.")
+    expect(back).to_be_hidden()
+    assert page.evaluate(f"localStorage.getItem('{EDITOR_KEY}')") is None
+    assert dialogs == []
+    assert page.errors == []
+
+
+def test_names_still_fill_the_brackets_left_in_an_edit(tools_page) -> None:
+    page, name = tools_page, "letters/product-failure.md"
+    page.goto(PAGES[name])
+    area = open_editor(page)
+    select_text(area, "Dear [Client's Name],")
+    page.keyboard.type("Dear [Client's Name], and thank you for telling us at once,")
+    fill(page, values_for(name))
+    edited = source_text(name).replace(
+        "Dear [Client's Name],", "Dear [Client's Name], and thank you for telling us at once,"
+    )
+    assert "[Client's Name]" in area.input_value()  # the field keeps the brackets ...
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(edited, values_for(name))  # ... the letter sent fills them
+    button(page, "Done editing").click()
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera, and thank you")
+    assert page.errors == []
+
+
+def test_unfilled_names_in_an_edit_are_announced(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    open_editor(page)
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text(
+        "2 names still to fill: [Client's Name] and [Your Name]. "
+        "Fill them in below, or press “Copy anyway”."
+    )
+    assert page.errors == []
+
+
+def test_the_to_address_is_checked_and_only_used_in_the_mailto_link(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    open_editor(page)
+    to = page.get_by_label("To (optional)")
+    to.fill("not an address")
+    to.blur()
+    expect(page.locator("[data-mdx-to-error]")).to_contain_text(
+        "does not look like an email address"
+    )
+    expect(to).to_have_attribute("aria-invalid", "true")
+    assert email_parts(page)[0] == ""
+    to.fill("ms.rivera@example.com")
+    expect(page.locator("[data-mdx-to-error]")).to_have_text("")
+    assert email_parts(page)[0] == "ms.rivera@example.com"
+    assert page.errors == []
+
+
+def test_what_the_reader_types_in_the_editor_stays_text(tools_page) -> None:
+    page, name = tools_page, "letters/billing-error.md"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(PAGES[name])
+    area = open_editor(page)
+    select_text(area, "Best wishes,")
+    page.keyboard.type(f"Best wishes, {INJECTION}")
+    detail(page, "Invoice number").get_by_role("textbox").fill(INJECTION)
+    detail(page, "Invoice number").get_by_role("button", name="Insert").click()
+    button(page, "Done editing").click()
+    expect(page.locator(".mdx-letter")).to_contain_text(f"Best wishes, {INJECTION}")
+    page.reload()
+    expect(page.locator(".mdx-letter")).to_contain_text(f"invoice {INJECTION}.")
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
+    assert page.errors == []
+
+
+def test_the_checker_runs_beside_the_editor_on_the_edited_text(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    expect(page.locator("[data-mdx-letter-report]")).to_be_visible()  # built with the page
+    area = open_editor(page)
+    expect(page.locator("[data-mdx-letter-report]")).to_be_hidden()  # the live one replaces it
+    report = page.locator("[data-mdx-editor-report]")
+    expect(report.locator(".mdx-check__summary")).not_to_be_empty()
+    ours = report.locator(".mdx-check__item--finding", has_text="if you were offended")
+    expect(ours).to_have_count(0)
+    select_text(area, "I take full responsibility for this oversight.")
+    page.keyboard.type("I am sorry if you were offended.")
+    expect(ours).to_have_count(1)  # checked as the reader types, after a short pause
+    assert ours.get_attribute("data-mdx-rule") == "conditional"
+    ours.get_by_role("button").click()
+    assert (
+        page.evaluate(
+            "(() => { const a = document.activeElement; "
+            "return a.value.slice(a.selectionStart, a.selectionEnd); })()"
+        )
+        == "if you were offended"
+    )
+    assert page.errors == []
+
+
+def test_the_editor_works_from_the_keyboard(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/billing-error.md"])
+    button(page, "Print").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Edit"
+    page.keyboard.press("Enter")
+    area = page.get_by_label("Your letter", exact=True)
+    expect(area).to_be_focused()  # once the editor's code has loaded
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("End")
+    page.keyboard.type(" Thank you.")
+    assert area.input_value().startswith("Dear [Client's Name], Thank you.")
+    button(page, "Done editing").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear [Client's Name], Thank you.")
+    expect(button(page, "Edit")).to_have_attribute("aria-expanded", "false")
+    assert page.errors == []
+
+
+def test_a_detail_goes_after_the_first_paragraph_until_the_cursor_is_placed(tools_page) -> None:
+    page = tools_page
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(PAGES["letters/billing-error.md"])
+    area = open_editor(page)
+    before = area.input_value()
+    group = detail(page, "Date of the corrected invoice")
+    group.get_by_role("button", name="Insert").click()
+    expect(group.get_by_role("textbox")).to_be_focused()
+    message = page.locator("[data-mdx-detail-status]")
+    expect(message).to_have_text(
+        "Fill in “Date of the corrected invoice” first, then press Insert."
+    )
+    box = message.bounding_box()  # where the reader is looking: on screen
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 740
+    assert area.input_value() == before
+
+    group.get_by_role("textbox").fill("14 March")
+    group.get_by_role("button", name="Insert").click()
+    assert area.input_value() == before.replace(
+        SENTENCE_AFTER, f"{SENTENCE_AFTER} You will receive the corrected invoice by 14 March."
+    )
+    assert page.errors == []

@@ -1,0 +1,170 @@
+"""The names form in a real browser: what a reader types fills the letter and
+stays text; names carry over to other letters until forgotten; search
+highlights leave placeholders whole; keyboard, phone and no JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.letter_tools.helpers import (
+    button,
+    clipboard,
+    field,
+    fill,
+    filled,
+    nav_link,
+    open_names,
+    source_text,
+    status,
+    stored,
+    values_for,
+)
+from tests.helpers import LETTER_PAGES, PAGES, meta
+
+pytestmark = pytest.mark.browser
+
+
+# ---------------------------------------------------------------- across pages
+
+
+def test_names_carry_over_to_other_letters_until_forgotten(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    fill(page, {"Client's Name": "Ms Rivera", "Your Name": "Sam Taylor"})
+
+    nav_link(page, "Staff misconduct").click()
+    page.wait_for_url(re.compile(r"/letters/staff-misconduct/$"))
+    expect(page.locator(".mdx-names__count")).to_have_text("all filled")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
+    open_names(page)
+    expect(field(page, "Client's Name")).to_have_value("Ms Rivera")
+
+    button(page, "Forget my details").click()
+    expect(status(page)).to_have_text("Your details are forgotten on this device.")
+    expect(field(page, "Your Name")).to_have_value("")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear [Client's Name],")
+    expect(page.locator(".mdx-names__count")).to_have_text("2 names still to fill")
+    assert stored(page) is None
+
+    page.reload()
+    open_names(page)
+    expect(field(page, "Client's Name")).to_have_value("")
+    assert page.errors == []
+
+
+def test_every_letter_page_has_one_set_of_working_tools(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    fill(page, {"Client's Name": "Ms Rivera", "Your Name": "Sam Taylor"})
+    for label, name in (
+        ("Billing error", "letters/billing-error.md"),
+        ("Missed deadline", "letters/missed-deadline.md"),
+        ("Unmet expectations", "letters/unmet-expectations.md"),
+    ):
+        nav_link(page, label).click()
+        page.wait_for_url(re.compile(f"/{PAGES[name]}$"))
+        expect(page.locator("h1")).to_have_text(meta(name)["title"])
+        assert page.locator(".mdx-tools").count() == 1
+        assert page.locator(".mdx-actions").count() == 1
+        if set(values_for(name)) - {"Client's Name", "Your Name"}:
+            fill(page, values_for(name))
+        button(page, "Copy").click()
+        expect(status(page)).to_have_text("Letter copied.")
+        assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+def test_copy_falls_back_to_plain_text_then_to_selecting_the_letter(tools_page) -> None:
+    page, name = tools_page, "letters/unmet-expectations.md"
+    page.goto(PAGES[name])
+    fill(page, values_for(name))
+    expected = filled(source_text(name), values_for(name))
+    # A browser that refuses rich text still gets the plain text.
+    page.evaluate("() => { navigator.clipboard.write = () => Promise.reject(new Error('no')); }")
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == expected
+    # A browser that refuses both: the letter is selected for Ctrl+C.
+    page.evaluate(
+        "() => { navigator.clipboard.writeText = () => Promise.reject(new Error('no')); }"
+    )
+    button(page, "Copy").click()
+    expect(status(page)).to_contain_text("The letter is selected: press Ctrl+C")
+    selected = page.evaluate("getSelection().toString()")
+    assert selected.startswith("Dear Ms Rivera,") and selected.rstrip().endswith("Sam Taylor")
+    assert page.errors == []
+
+
+def test_search_highlights_do_not_break_placeholders(tools_page) -> None:
+    page, name = tools_page, "letters/missed-deadline.md"
+    page.goto(f"{PAGES[name]}?h=client+name")  # as a reader arrives from search
+    fill(page, values_for(name))
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+# ---------------------------------------------------------------- keyboard, phone, no JavaScript
+
+
+def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
+    page, name = tools_page, "letters/poor-communication.md"
+    page.goto(PAGES[name])
+    page.locator(".mdx-names__summary").focus()
+    page.keyboard.press("Enter")  # unfolds the names
+    page.keyboard.press("Tab")
+    page.keyboard.type("Ms Rivera")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Sam Taylor")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Forget my details"
+    # Back past the two fields, the summary, Edit, Print, Download and Email to Copy.
+    for _ in range(8):
+        page.keyboard.press("Shift+Tab")
+    focused = page.evaluate(
+        """() => {
+            const node = document.activeElement, style = getComputedStyle(node);
+            return [node.tagName, node.textContent, style.outlineStyle, style.outlineWidth];
+        }"""
+    )
+    assert focused[:2] == ["BUTTON", "Copy"]
+    assert focused[2] != "none" and focused[3] != "0px"
+    page.keyboard.press("Enter")
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+def test_phone_layout_fits_and_works(tools_page) -> None:
+    page, name = tools_page, "letters/product-failure.md"
+    page.set_viewport_size({"width": 390, "height": 844})
+    for url in (PAGES[name], PAGES["letters/index.md"]):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.goto(PAGES[name])
+    fill(page, values_for(name))
+    for label in ("Copy", "Download", "Print"):
+        box = button(page, label).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    button(page, "Copy").click()
+    expect(status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(source_text(name), values_for(name))
+    assert page.errors == []
+
+
+def test_without_javascript_letters_stay_readable(browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(PAGES["letters/missed-deadline.md"])
+    letter = page.locator(".mdx-letter")
+    expect(letter).to_be_visible()
+    assert letter.inner_text().startswith("Dear [Client's Name],")
+    expect(page.locator(".mdx-tools")).to_be_hidden()
+    page.goto(PAGES["letters/index.md"])
+    expect(page.locator(".mdx-card")).to_have_count(len(LETTER_PAGES))
+    expect(page.locator(".mdx-filter")).to_be_hidden()
+    context.close()

@@ -1,0 +1,72 @@
+"""The site in a real browser (Debian's Chromium through Playwright): pages
+load without errors or third-party requests, the palette toggles, and search
+lands on the exact tip."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.helpers import PAGES
+
+pytestmark = pytest.mark.browser
+
+HERO_HOST = "images.unsplash.com"  # the one third party allowed: the credited photo
+PIXEL_GIF = bytes.fromhex(
+    "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
+)
+
+
+@pytest.fixture(name="offsite")
+def fixture_offsite(page) -> list[str]:
+    """Cut the network like a reader offline: record every request that leaves
+    127.0.0.1, answer the hero photo with a local pixel, refuse the rest."""
+    requests: list[str] = []
+
+    def route(route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if host == "127.0.0.1":
+            route.continue_()
+            return
+        requests.append(route.request.url)
+        if host == HERO_HOST:
+            route.fulfill(status=200, content_type="image/gif", body=PIXEL_GIF)
+        else:
+            route.abort()
+
+    page.route("**/*", route)
+    return requests
+
+
+@pytest.mark.parametrize("url", PAGES.values(), ids=list(PAGES))
+def test_page_loads_cleanly_offline(page, offsite: list[str], url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.is_visible()
+    assert page.errors == []
+    assert [request for request in offsite if urlsplit(request).hostname != HERO_HOST] == []
+
+
+def test_palette_toggle_switches_between_light_and_dark(page, offsite: list[str]) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto("tips/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    assert body.get_attribute("data-md-color-scheme") == "default"
+
+
+def test_search_lands_on_the_exact_tip(page, offsite: list[str]) -> None:
+    page.goto("")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Follow Up")
+    # Results link to the heading itself, e.g. tips/?h=follow+up#follow-up
+    result = page.locator(".md-search-result a[href*='/tips/'][href$='#follow-up']")
+    result.click()
+    page.wait_for_url(re.compile(r"/tips/.*#follow-up$"))
+    assert page.locator("#follow-up").is_visible()
+    assert page.errors == []

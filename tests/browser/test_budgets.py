@@ -1,0 +1,108 @@
+"""Weight and privacy budgets, measured in Chromium and enforced because they
+do not depend on timing: what each page type requests, its bytes on the wire
+with gzip, our own CSS and JavaScript, and the hosts it talks to."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.browser.audit import PAGE_TYPES, WIDTHS, file_for, record_transfer
+from tests.helpers import PAGES, meta
+
+pytestmark = pytest.mark.browser
+
+LETTER_BUDGET = {"requests": 8, "bytes": 85 * 1024}
+OWN_CODE_BUDGET = 8 * 1024  # our CSS and JavaScript, gzip, on any one page
+HERO_HOST = "images.unsplash.com"
+LETTER_CODE = "assets/mdx/letter.js"
+EDITOR_CODE = ("assets/mdx/letter-editor.js", "assets/mdx/letter-editor.css")
+
+
+@pytest.fixture(name="transfers", scope="module")
+def fixture_transfers(browser, base_url: str) -> dict:
+    """Each page type loaded once on a phone, cache empty, network cut."""
+    loads = {}
+    for page_type, url in PAGE_TYPES.items():
+        context = browser.new_context(base_url=base_url, viewport=WIDTHS["phone"])
+        page = context.new_page()
+        transfer = record_transfer(page, base_url)
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        loads[page_type] = transfer
+        context.close()
+    return loads
+
+
+def own_code_bytes(site: Path, url: str, paths: list[str]) -> int:
+    """gzip bytes of our inline CSS and scripts plus our script files."""
+    html = BeautifulSoup(file_for(site, url).read_text(encoding="utf-8"), "html.parser")
+    # Material's own inline config (#__config) and helpers (__md_*) are not ours.
+    ours = html.select("style, script:not([src]):not(#__config)")
+    inline = re.sub(r"__md_\w+", "", "".join(node.get_text() for node in ours))
+    files = [file_for(site, path).read_bytes() for path in paths if "/assets/mdx/" in path]
+    return len(gzip.compress(inline.encode("utf-8") + b"".join(files), 6))
+
+
+def test_a_letter_page_stays_within_its_request_and_byte_budget(transfers, built_site) -> None:
+    letter = transfers["letter"]
+    assert len(letter.paths) <= LETTER_BUDGET["requests"], letter.paths
+    assert letter.gzip_bytes(built_site) <= LETTER_BUDGET["bytes"]
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_our_own_css_and_javascript_fit_in_8_kb(transfers, built_site, page_type) -> None:
+    transfer = transfers[page_type]
+    assert own_code_bytes(built_site, PAGE_TYPES[page_type], transfer.paths) <= OWN_CODE_BUDGET
+
+
+@pytest.mark.parametrize("page_type", [name for name in PAGE_TYPES if name != "letter"])
+def test_pages_without_a_letter_load_no_letter_code(transfers, built_site, page_type) -> None:
+    assert not [path for path in transfers[page_type].paths if path.endswith(LETTER_CODE)]
+    html = file_for(built_site, PAGE_TYPES[page_type]).read_text(encoding="utf-8")
+    assert "mdx-tools" not in html and ".mdx-letter{" not in html
+
+
+def test_the_editor_and_checker_load_only_when_the_reader_presses_edit(
+    transfers, browser, base_url
+):
+    assert not [path for path in transfers["letter"].paths if path.endswith(EDITOR_CODE)]
+    context = browser.new_context(base_url=base_url, viewport=WIDTHS["phone"])
+    page = context.new_page()
+    transfer = record_transfer(page, base_url)
+    page.goto(PAGE_TYPES["letter"])
+    page.wait_for_load_state("networkidle")
+    first_load = len(transfer.paths)
+    page.get_by_role("button", name="Edit", exact=True).click()
+    page.locator("[data-mdx-editor-ready]").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert sorted(path.lstrip("/") for path in transfer.paths[first_load:]) == sorted(EDITOR_CODE)
+    context.close()
+
+
+def test_every_letter_page_loads_the_letter_code(built_site) -> None:
+    for name, url in PAGES.items():
+        if meta(name).get("situation"):
+            assert LETTER_CODE in file_for(built_site, url).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_request_leaves_the_site_but_the_hero_photo(transfers, page_type) -> None:
+    offsite = transfers[page_type].offsite
+    assert [url for url in offsite if f"//{HERO_HOST}/" not in url] == []
+    assert bool(offsite) == (page_type == "home")
+
+
+def test_the_hero_photo_is_sized_for_the_screen_and_fetched_first(built_site) -> None:
+    image = BeautifulSoup(
+        file_for(built_site, "").read_text(encoding="utf-8"), "html.parser"
+    ).select_one("img.mdx-hero__image")
+    widths = [int(w) for w in re.findall(r"&w=(\d+) (\d+)w", image["srcset"]) for w in w[:1]]
+    described = [int(w) for w in re.findall(r" (\d+)w", image["srcset"])]
+    assert widths == described and len(described) >= 4 and min(described) <= 480
+    assert image["sizes"] == "100vw"
+    assert (image["width"], image["height"], image["fetchpriority"]) == ("1080", "720", "high")

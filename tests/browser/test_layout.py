@@ -1,0 +1,71 @@
+"""Layout budgets in Chromium: nothing moves while any page loads (CLS 0 on
+a desktop and a phone, also with the CPU slowed 4x), a letter's first lines
+are on a phone's first screen, and the tools' messages appear where the
+reader is looking."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.audit import EVERY_PAGE, LAYOUT_SHIFT_OBSERVER, WIDTHS, layout_shifts, slow_cpu
+from tests.helpers import LETTER_PAGES, PAGES
+
+pytestmark = pytest.mark.browser
+
+PHONE = WIDTHS["phone"]
+
+
+@pytest.fixture(name="sized_page")
+def fixture_sized_page(browser, base_url: str, request: pytest.FixtureRequest):
+    context = browser.new_context(base_url=base_url, viewport=WIDTHS[request.param])
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFT_OBSERVER)
+    page.route("https://**", lambda route: route.abort())
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("cpu", [1, 4], ids=["cpu-1x", "cpu-4x"])
+@pytest.mark.parametrize("sized_page", list(WIDTHS), indirect=True)
+def test_nothing_moves_while_a_page_loads(sized_page, cpu: int) -> None:
+    if cpu > 1:
+        slow_cpu(sized_page, cpu)
+    shifts = {}
+    for page_type, url in EVERY_PAGE.items():
+        sized_page.goto(url)
+        sized_page.wait_for_load_state("networkidle")
+        sized_page.wait_for_timeout(300)  # late script work would show up here
+        if found := layout_shifts(sized_page):
+            shifts[page_type] = found
+    assert shifts == {}
+
+
+@pytest.mark.parametrize("name", LETTER_PAGES)
+def test_a_letters_first_lines_are_on_a_phones_first_screen(browser, base_url, name) -> None:
+    context = browser.new_context(base_url=base_url, viewport=PHONE)
+    page = context.new_page()
+    page.goto(PAGES[name])
+    first = page.locator(".mdx-letter > p").nth(1).bounding_box()  # the line after "Dear …,"
+    line = float(
+        page.locator(".mdx-letter").evaluate("node => getComputedStyle(node).lineHeight")[:-2]
+    )
+    assert first["y"] + line <= PHONE["height"], "the letter's first lines are below the fold"
+    context.close()
+
+
+def test_the_unfilled_names_message_appears_where_the_reader_looks(browser, base_url) -> None:
+    context = browser.new_context(base_url=base_url, viewport=PHONE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
+    page = context.new_page()
+    page.goto(PAGES["letters/product-failure.md"])
+    copy = page.locator("[data-mdx-action='copy']")
+    before = copy.bounding_box()
+    copy.click()
+    status = page.locator("[data-mdx-status]")
+    expect(status).to_contain_text("names still to fill")
+    box = status.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+    assert copy.bounding_box()["y"] == before["y"]  # the button pressed did not move
+    expect(page.locator(".mdx-placeholder--missing").first).to_be_visible()
+    context.close()

@@ -1,0 +1,139 @@
+"""The bundles of scripts/data/bundles.yml: every script a module named after
+its file, and every dependency it declares defined before it, or the build
+stops naming the line to fix."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from scripts.build import assets
+from scripts.build.bundles import (
+    BUNDLES_PATH,
+    Bundle,
+    bundle_problems,
+    declared_module,
+    line_in_bundles,
+    read_bundles,
+)
+from tests.helpers import ROOT, copy_project
+
+SOURCES = {
+    "javascripts/mdx.js": "(() => { window.mdx = {}; })();",
+    "javascripts/text.js": 'mdx.module("text", [], () => ({}));',
+    "javascripts/toolbar.js": 'mdx.module("toolbar", ["text"], (text) => {});',
+    "javascripts/editor.js": 'mdx.module(\n  "editor",\n  ["text", "toolbar"],\n  () => {},\n);',
+    "javascripts/misnamed.js": 'mdx.module("other", [], () => {});',
+}
+YAML = """page.js:
+  - javascripts/mdx.js
+  - javascripts/toolbar.js
+  - javascripts/text.js
+later.js:
+  after: [page.js]
+  sources:
+    - javascripts/editor.js
+"""
+
+
+def problems_of(bundles: list[Bundle]) -> list[str]:
+    found = bundle_problems(bundles, SOURCES.__getitem__, line_in_bundles(YAML))
+    return [str(problem) for problem in found]
+
+
+def test_a_module_declares_its_name_and_dependencies() -> None:
+    assert declared_module(SOURCES["javascripts/editor.js"]) == ("editor", ["text", "toolbar"])
+    assert declared_module(SOURCES["javascripts/mdx.js"]) is None  # a plain script
+
+
+def test_a_dependency_listed_after_its_module_stops_the_build_at_its_line() -> None:
+    bundles = [
+        Bundle("page.js", ("javascripts/mdx.js", "javascripts/toolbar.js", "javascripts/text.js"))
+    ]
+    assert problems_of(bundles) == [
+        (
+            f"{BUNDLES_PATH}:3: error: bundle page.js: javascripts/toolbar.js needs the module "
+            "'text', which is not defined before it; list javascripts/text.js above it (or name "
+            "a bundle that has it in `after`)"
+        )
+    ]
+
+
+def test_a_bundle_may_use_the_modules_of_the_bundles_it_comes_after() -> None:
+    page = Bundle("page.js", ("javascripts/text.js", "javascripts/toolbar.js"))
+    later = Bundle("later.js", ("javascripts/editor.js",), after=("page.js",))
+    assert problems_of([page, later]) == []
+    assert problems_of([page, Bundle("later.js", ("javascripts/editor.js",))]) != []
+
+
+def test_a_module_named_unlike_its_file_and_an_unknown_after_are_refused() -> None:
+    bundles = [Bundle("later.js", ("javascripts/misnamed.js",), after=("nothing.js",))]
+    assert problems_of(bundles) == [
+        f"{BUNDLES_PATH}:5: error: bundle later.js: `after` names nothing.js, which is not a bundle",
+        (
+            f"{BUNDLES_PATH}:5: error: javascripts/misnamed.js defines the module 'other'; name "
+            "it after its file: 'misnamed'"
+        ),
+    ]
+
+
+def test_every_bundle_of_the_site_has_what_its_modules_need() -> None:
+    generated = {
+        "checker-data.js": 'mdx.module("checker-data",[],()=>({}));',
+        "search-words.js": "self.mdxSearchWords={};",
+    }
+    bundles = read_bundles()
+    text = (ROOT / BUNDLES_PATH).read_text(encoding="utf-8")
+    assert (
+        bundle_problems(
+            bundles, lambda source: assets.source_text(source, generated), line_in_bundles(text)
+        )
+        == []
+    )
+    modules = [
+        declared_module(assets.source_text(source, generated))
+        for bundle in bundles
+        for source in bundle.sources
+        if source.startswith("javascripts/")
+    ]
+    plain = {"search-start", "search-worker", "mdx"}  # before the loader, in a worker, the loader
+    assert sorted(name for name, _ in filter(None, modules)) == sorted(
+        Path(source).stem
+        for bundle in bundles
+        for source in bundle.sources
+        if source.startswith("javascripts/") and Path(source).stem not in plain
+    )
+
+
+def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> None:
+    """On a copy of the project with its own scripts/, so the copy's bundles.yml is read."""
+    root = copy_project(tmp_path / "project")
+    shutil.copytree(
+        ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    bundles = root / BUNDLES_PATH
+    text = bundles.read_text(encoding="utf-8")
+    reordered = text.replace(
+        "  - javascripts/letter-text.js\n  - javascripts/letter-personalise.js\n",
+        "  - javascripts/letter-personalise.js\n  - javascripts/letter-text.js\n",
+    )
+    assert reordered != text
+    bundles.write_text(reordered, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    line = reordered.splitlines().index("  - javascripts/letter-personalise.js") + 1
+    assert result.returncode == 1, result.stderr
+    assert (
+        f"{BUNDLES_PATH}:{line}: error: bundle letter.js: javascripts/letter-personalise.js "
+        "needs the module 'letter-text'"
+    ) in result.stdout
+    assert "build stopped" in result.stdout
+    assert not (root / "site").exists()

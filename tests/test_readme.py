@@ -1,0 +1,139 @@
+"""The README cannot drift: the outputs it quotes are produced again here,
+`make help` says what its table says, and it names no Makefile line.
+
+A quoted line ending in "..." stands for any line that starts with the rest."""
+
+from __future__ import annotations
+
+import errno
+import re
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from scripts.serve.dev_server import Address, port_message
+from tests.helpers import ROOT, copy_project, run_pipeline
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SLUG = "zz-readme-test-qx"  # stands in for the README's late-delivery, never a real letter
+
+
+def blocks() -> list[list[str]]:
+    """Every fenced block of the README, as lines, dedented."""
+    found = re.findall(r"^( *)```[a-z]*\n(.*?)^\1```", README, re.MULTILINE | re.DOTALL)
+    return [textwrap.dedent(body).splitlines() for _, body in found]
+
+
+def block_starting(first: str) -> list[str]:
+    matching = [block for block in blocks() if block and block[0].startswith(first)]
+    assert len(matching) == 1, f"the README has {len(matching)} blocks starting {first!r}"
+    return matching[0]
+
+
+def assert_quoted(quoted: list[str], actual: list[str]) -> None:
+    assert len(quoted) == len(actual), (quoted, actual)
+    for said, real in zip(quoted, actual, strict=True):
+        if said.endswith("..."):
+            assert real.startswith(said.removesuffix("...")), (said, real)
+        else:
+            assert real == said
+
+
+def test_the_readme_names_no_makefile_line() -> None:
+    assert not re.search(r"Makefile:\d+", README)
+
+
+def help_lines() -> dict[str, str]:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(
+        re.match(r"\s*make (\S+)\s+(.*)", line).groups() for line in result.stdout.splitlines()
+    )
+
+
+def plain(text: str) -> str:
+    """Without Markdown code marks and links, first letter lower case."""
+    text = re.sub(r"\[([^]]+)\]\([^)]*\)", r"\1", text.replace("`", ""))
+    return text[:1].lower() + text[1:]
+
+
+def test_make_help_and_the_readme_table_say_the_same() -> None:
+    table = README[README.index("Other targets:") : README.index("Problems are reported")]
+    rows = dict(re.findall(r"^\| `make ([a-z-]+)[^`]*` \| (.*) \|$", table, re.MULTILINE))
+    helped = help_lines()
+    assert set(rows) == set(helped) - {"help", "serve", "test"}
+    for target, said in rows.items():
+        said = re.sub(r";? \(?see [^()]*\)?$", "", plain(said))  # a pointer to a section
+        assert said == plain(helped[target]), target
+
+
+def test_the_busy_port_line_is_the_servers() -> None:
+    quoted = block_starting("error: port 8000")
+    busy = OSError(errno.EADDRINUSE, "Address already in use")
+    assert quoted == [f"error: {port_message(Address('127.0.0.1', 8000), busy)}"]
+
+
+def test_the_problems_quoted_are_what_make_check_prints(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    letter = project / "docs" / "letters" / "billing-error.md"
+    letter.write_text(letter.read_text("utf-8").replace("\nsituation:", "\nsituaton:", 1), "utf-8")
+    tips = project / "docs" / "tips.md"
+    lines = tips.read_text("utf-8").splitlines(keepends=True)
+    lines[11] = lines[11].rstrip("\n") + " [See the FAQ](faq.md#handwritten).\n"
+    tips.write_text("".join(lines), "utf-8")
+    result = run_pipeline("check", cwd=project)
+    quoted = block_starting("docs/letters/billing-error.md:1: error: front matter is missing")
+    assert_quoted(quoted, result.stdout.splitlines())
+
+
+def test_the_new_letter_outputs_quoted_are_what_it_prints(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    quoted = [line.replace("late-delivery", SLUG) for line in block_starting("$ make new-letter")]
+    result = run_pipeline("new-letter", SLUG, cwd=project)
+    assert quoted[0] == f"$ make new-letter SLUG={SLUG}"
+    assert_quoted(quoted[1:], result.stdout.splitlines())
+    unfinished = block_starting("docs/letters/late-delivery.md:4: error: unfinished:")
+    check = run_pipeline("check", cwd=project).stdout.splitlines()
+    assert unfinished[0].replace("late-delivery", SLUG) in check
+
+
+def test_adding_a_letter_names_the_tag_the_scaffold_files_it_under(tmp_path: Path) -> None:
+    text = (ROOT / "scripts" / "data" / "new-letter.md").read_text("utf-8")
+    tags = yaml_load(text.split("---")[1])["tags"]
+    section = README[README.index("## Adding a letter") : README.index("### The letter tools")]
+    assert len(tags) == 1 and f"files the letter under `{tags[0]}`" in " ".join(section.split())
+
+
+def test_the_details_error_quoted_is_what_make_check_prints(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    letter = project / "docs" / "letters" / "billing-error.md"
+    lines = letter.read_text("utf-8").splitlines(keepends=True)
+    assert "{value}" in lines[8]  # line 9: the first detail's sentence
+    lines[8] = lines[8].replace("{value}", "it")
+    letter.write_text("".join(lines), "utf-8")
+    quoted = block_starting("docs/letters/billing-error.md:9:")
+    assert quoted[0] in run_pipeline("check", cwd=project).stdout.splitlines()
+
+
+def test_the_check_letter_output_quoted_is_what_it_prints(tmp_path: Path) -> None:
+    quoted = block_starting("$ cat draft.txt")
+    command = quoted.index("$ make check-letter FILE=draft.txt")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(quoted[1:command]) + "\n", "utf-8")
+    result = run_pipeline("check-letter", str(draft), cwd=tmp_path)
+    assert result.returncode == 1
+    assert_quoted(quoted[command + 1 :], result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("module", ["tests.apology.checker_corpus", "tests.browser.search_report"])
+def test_the_modules_the_readme_runs_exist(module: str) -> None:
+    assert f"python -m {module}" in README
+    assert (ROOT / Path(*module.split("."))).with_suffix(".py").is_file()
