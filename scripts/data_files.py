@@ -32,7 +32,7 @@ def unsafe_html() -> dict[str, list[str]]:
     return load("unsafe_html.yml")
 
 
-def bundles() -> dict[str, list[str]]:
+def bundles() -> dict[str, list[str] | dict]:
     return load("bundles.yml")
 
 

@@ -1,5 +1,6 @@
-"""Shared fixtures: the site built once per session, served on 127.0.0.1, and
-a Playwright page in Debian's Chromium against it. Logic lives in helpers.py."""
+"""Shared fixtures: the site built once per session (by MkDocs, and by
+Zensical where it is installed), served on 127.0.0.1, and a Playwright page
+in Debian's Chromium against it. Logic lives in helpers.py."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from scripts.build.assets import build_assets
 from scripts.build.mkdocs_build import build_into
-from tests.helpers import ROOT, serve_directory
+from scripts.build.zensical_build import zensical_build
+from tests.helpers import ROOT, copy_project, serve_directory
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -22,10 +25,68 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Scripts run after the first paint (docs/javascripts/after-paint.js), a
+# moment after the load event that Playwright's goto waits for. A reader's
+# first press comes later than a test's: every goto and reload here also waits
+# until the page's scripts have run (<html data-mdx-scripts="ready">; pages
+# without that loader, such as plain Material's, at once).
+SCRIPTS_RAN = """() => {
+  const state = document.documentElement.dataset.mdxScripts;
+  if (state) return state === "ready";
+  // No such loader on the page, or scripts are off (then the page has no mdx).
+  const loader = document.querySelector("template[data-mdx-scripts]");
+  return !loader || (document.readyState === "complete" && !window.mdx);
+}"""
+
+
+def wait_for_scripts(navigate):
+    def navigate_and_wait(page, *args, **kwargs):
+        response = navigate(page, *args, **kwargs)
+        if kwargs.get("wait_until") != "commit":
+            page.wait_for_function(SCRIPTS_RAN, timeout=15_000)
+        return response
+
+    return navigate_and_wait
+
+
+@pytest.fixture(name="scripts_ran", scope="session", autouse=True)
+def fixture_scripts_ran() -> Iterator[None]:
+    from playwright.sync_api import Page
+
+    originals = {name: getattr(Page, name) for name in ("goto", "reload")}
+    for name, navigate in originals.items():
+        setattr(Page, name, wait_for_scripts(navigate))
+    yield
+    for name, navigate in originals.items():
+        setattr(Page, name, navigate)
+
+
 @pytest.fixture(name="built_site", scope="session")
 def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("build") / "site"
     assert build_into(ROOT / "mkdocs.yml", site), "mkdocs build --strict failed"
+    return site
+
+
+# Installed by the Makefile from requirements-zensical.lock; where it could not
+# be, the tests that need it skip, except under CI=true, where that is a failure.
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+
+
+@pytest.fixture(name="zensical_site", scope="session")
+def fixture_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not ZENSICAL.is_file():
+        message = (
+            f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)}: `make build-zensical` "
+            "installs it (requirements-zensical.lock), as `make test` does"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    build_assets()  # copied with overrides/, as a build generates them first
+    project = copy_project(tmp_path_factory.mktemp("zensical"))
+    site = project / ".site-zensical"
+    assert zensical_build(ZENSICAL, project / "mkdocs.yml", site), "zensical build failed"
     return site
 
 

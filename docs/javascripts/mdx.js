@@ -1,5 +1,5 @@
-/* mdx: the one loader of our scripts, inlined on every page (first in the
-   site.js bundle), before any feature's bundle.
+/* mdx: the one loader of our scripts, on every page (in the site.js bundle,
+   the first script after the first paint), before any feature's bundle.
 
      mdx.module(name, [dependency, ...], factory)
        defines the module `name` (its file's name) as factory's result;

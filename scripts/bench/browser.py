@@ -31,6 +31,7 @@ class Load:
     scheme: str
     requests: int = 0
     bytes: int = 0
+    html_bytes: int = 0  # the page's own response, headers included
     third_party: list[str] = field(default_factory=list)
     scheme_shown: str = ""
     axe: list[str] = field(default_factory=list)  # ids of the rules violated
@@ -72,6 +73,7 @@ def load_page(
     context = browser.new_context(
         viewport=settings["viewports"][viewport],
         color_scheme="dark" if scheme == "dark" else "light",
+        bypass_csp=True,  # axe-core is injected as an inline script, which the pages' CSP refuses
     )
     try:
         context.route("**/*", abort_third_party(settings["local_hosts"], load.third_party))
@@ -81,6 +83,7 @@ def load_page(
         answered = server.take_answers()
         load.requests = len(answered)
         load.bytes = sum(answer.bytes for answer in answered)
+        load.html_bytes = next((a.bytes for a in answered if a.path == url_path), 0)
         load.scheme_shown = show_scheme(page, settings["schemes"][scheme])
         page.add_script_tag(content=axe_source)
         load.axe = page.evaluate(RUN_AXE, settings["axe_tags"])

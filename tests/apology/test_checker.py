@@ -22,7 +22,7 @@ from scripts.project.urls import page_url
 from scripts.validate.apology_rules import RULES_PATH, apology_rules_problems
 from scripts.validate.links import SiteIndex
 from tests.apology import checker_corpus
-from tests.helpers import LETTER_PAGES, PAGES, ROOT, copy_project, page_file, soup
+from tests.helpers import BUNDLE, LETTER_PAGES, PAGES, ROOT, copy_project, page_file, soup
 
 RULES = load_rules()
 CHECKER_DATA = 'mdx.module("checker-data",[],()=>('  # how the generated data file starts
@@ -335,12 +335,12 @@ def test_the_billing_letter_names_no_amount_and_no_refund() -> None:
 
 def test_the_check_page_loads_its_bundle_and_no_other_page_does(built_site: Path) -> None:
     for url in PAGES.values():
-        scripts = [s.get("src", "") for s in soup(built_site, url).select("script[src]")]
-        assert any(src.endswith("assets/mdx/check.js") for src in scripts) == (url == "check/")
+        scripts = [s.get("src", "") for s in soup(built_site, url).find_all("script", src=True)]
+        assert any(src.endswith(BUNDLE["check.js"]) for src in scripts) == (url == "check/")
     page = soup(built_site, "check/")
     assert page.select_one("label[for=mdx-check-draft]").get_text() == "Your draft"
     assert len(page.select("#mdx-check-example option")) == len(LETTER_PAGES)
-    assert (built_site / "assets" / "mdx" / "check.js").read_text("utf-8").startswith(CHECKER_DATA)
+    assert (built_site / BUNDLE["check.js"]).read_text("utf-8").startswith(CHECKER_DATA)
 
 
 def test_a_letter_page_can_show_its_build_time_report(tmp_path: Path) -> None:

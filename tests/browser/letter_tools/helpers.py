@@ -11,14 +11,14 @@ from mkdocs.utils.yaml import yaml_load
 
 from scripts import data_files
 from scripts.project.letters import PLACEHOLDER, placeholders_in
-from tests.helpers import ROOT
+from tests.helpers import BUNDLE, ROOT
 
 EXAMPLES = {item["name"]: item["example"] for item in data_files.placeholders()}
 LABELS = {item["name"]: item["label"] for item in data_files.placeholders()}
 INJECTION = "<img src=x onerror=alert(1)>"
 STORAGE_KEY = "mdx-letter-fields"
 EDITOR_KEY = "mdx-letter-editor"
-EDITOR_BUNDLES = {"/assets/mdx/letter-editor.css", "/assets/mdx/letter-editor.js"}
+EDITOR_BUNDLES = {"/" + BUNDLE["letter-editor.css"], "/" + BUNDLE["letter-editor.js"]}
 NAMES = {"Client's Name": "Zoë Ødegård", "Your Name": "李雷"}
 LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)
 
