@@ -25,17 +25,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Scripts run after the first paint (docs/javascripts/after-paint.js), a
-# moment after the load event that Playwright's goto waits for. A reader's
-# first press comes later than a test's: every goto and reload here also waits
-# until the page's scripts have run (<html data-mdx-scripts="ready">; pages
-# without that loader, such as plain Material's, at once).
+# Scripts run after the first paint (docs/javascripts/after-paint.js), often
+# after the load event that Playwright's goto waits for. A reader's first
+# press comes later than a test's: every goto and reload here also waits until
+# the page's scripts have run. after-paint.js marks <html data-mdx-scripts>
+# "waiting" while the page is parsed, "ready" once they have run; a page
+# without the mark has no such loader (plain Material's) or runs no script.
 SCRIPTS_RAN = """() => {
   const state = document.documentElement.dataset.mdxScripts;
-  if (state) return state === "ready";
-  // No such loader on the page, or scripts are off (then the page has no mdx).
-  const loader = document.querySelector("template[data-mdx-scripts]");
-  return !loader || (document.readyState === "complete" && !window.mdx);
+  return state === undefined || state === "ready";
 }"""
 
 

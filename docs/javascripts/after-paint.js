@@ -13,6 +13,10 @@
   "use strict";
 
   const root = document.documentElement;
+  // "waiting", "running", then "ready" once every script has run: set before
+  // the load event, so a test that waits for "ready" never mistakes the
+  // moment before the first paint for a page with nothing to run.
+  root.dataset.mdxScripts = "waiting";
   const THEME_BUNDLE = /\/assets\/javascripts\/bundle\.[^/]*\.js$/;
   const later = (run) => setTimeout(run); // a task of its own
   let started = false;
@@ -41,7 +45,10 @@
       styles.replaceWith(styles.content);
     }
     const scripts = document.querySelector("template[data-mdx-scripts]");
-    if (!scripts) return;
+    if (!scripts) {
+      root.dataset.mdxScripts = "ready";
+      return;
+    }
     const sources = [...scripts.content.querySelectorAll("script[src]")];
     scripts.remove();
     root.dataset.mdxScripts = "running";

@@ -23,7 +23,7 @@ document.addEventListener("securitypolicyviolation", (event) => window.mdxViolat
 
 def switch_to_dark(page) -> None:
     page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
 
 
 def search(page, words: str, results: str = ".md-search-result__item") -> None:
