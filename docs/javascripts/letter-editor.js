@@ -1,7 +1,9 @@
 /* The letter editor: Edit turns the letter into a text field (names already
    filled) in the letter's place, with the guide's questions, the letter's
    details to insert at the cursor, the sending options (To, today's date)
-   and the checker (apology-check.js) running on the reader's version.
+   and the checker running on the reader's version: its bundle (checker.js,
+   with the language library it reads sentences with) loads the first time
+   the editor opens, never with the page.
 
    Loaded by letter-edit-loader.js on the first press of Edit (or at once
    when this browser keeps an edit), after the markup rendered with the page
@@ -17,7 +19,7 @@
    Kept in this browser only (localStorage "mdx-letter-editor"; "Forget my
    details" removes it): per letter, the reader's version and details; for
    every letter, To and the date choice. Reader input is only ever text. */
-mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"], (letterText, editText, checker) => {
+mdx.module("letter-editor", ["letter-text", "letter-edit-text", "letter-edit-loader"], (letterText, editText, loader) => {
   "use strict";
 
   const STATE_KEY = "mdx-letter-editor";
@@ -91,15 +93,6 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"]
     splitPlaceholders(text).map((piece) =>
       piece.name === undefined ? document.createTextNode(piece.text) : placeholderSpan(piece.name),
     );
-
-  /* UTF-16 offset of code point `points` in text (the checker counts code points). */
-  const utf16Offset = (text, points) => {
-    let offset = 0;
-    for (let seen = 0; seen < points && offset < text.length; seen++) {
-      offset += text.codePointAt(offset) > 0xffff ? 2 : 1;
-    }
-    return offset;
-  };
 
   /* ------------------------------------------------------------ the editor */
 
@@ -175,25 +168,44 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"]
       window.scrollTo(window.scrollX, scroll);
     };
 
-    const check = () => {
-      window.clearTimeout(timer);
-      if (panel.hidden) return;
-      const raw = area.value;
-      const report = checker.check(raw);
+    /* The checker, loaded the first time the editor opens; it reads the
+       reader's version in slices, so a long paste never holds the page. */
+    let live = null;
+    const showReport = (checker) => (report) => {
       // "Show" selects the phrase only while positions line up (NFC may merge characters).
-      const aligned = Array.from(raw).length === Array.from(report.text).length;
+      const aligned = area.value.length === report.text.length;
       checker.renderReport(reportBox, report, {
         headingLevel: 3,
         onShow: aligned
           ? (finding) => {
               area.focus();
-              area.setSelectionRange(utf16Offset(area.value, finding.start), utf16Offset(area.value, finding.end));
+              area.setSelectionRange(finding.from, finding.to);
             }
           : undefined,
       });
     };
+    const check = () => {
+      window.clearTimeout(timer);
+      if (panel.hidden) return;
+      if (live) {
+        live.run(area.value);
+        return;
+      }
+      tools.mdxChecker ??= loader.fetchBundle(tools.dataset.mdxCheckerSrc).then(() => mdx.use("apology-check"));
+      tools.mdxChecker
+        .then((checker) => {
+          live ??= checker.live(showReport(checker));
+          check();
+        })
+        .catch((error) => {
+          tools.mdxChecker = null; // the next open tries again
+          console.warn("letter checker:", error);
+          reportBox.textContent = "The checker could not load. Check your connection, then close and open the editor again.";
+        });
+    };
     const checkSoon = () => {
       window.clearTimeout(timer);
+      live?.stop();
       timer = window.setTimeout(check, CHECK_DELAY);
     };
 
@@ -223,7 +235,10 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"]
       if (buildReport) buildReport.hidden = open; // about the example; the live report replaces it
       editButton.textContent = open ? "Done editing" : "Edit";
       editButton.setAttribute("aria-expanded", String(open));
-      if (!open) return;
+      if (!open) {
+        live?.stop();
+        return;
+      }
       fillArea();
       showNote();
       check();

@@ -354,3 +354,28 @@ def test_a_detail_goes_after_the_first_paragraph_until_the_cursor_is_placed(tool
         SENTENCE_AFTER, f"{SENTENCE_AFTER} You will receive the corrected invoice by 14 March."
     )
     assert page.errors == []
+
+
+def test_a_5_mb_saved_edit_opens_and_is_checked_in_slices(tools_page) -> None:
+    """The checker reads a long version a slice at a time: the editor shows the
+    first findings and how far it has read, never tens of thousands of nodes."""
+    page = tools_page
+    url = PAGES["letters/missed-deadline.md"]
+    page.goto(url)
+    letter = source_text("letters/missed-deadline.md").replace("[", "").replace("]", "")
+    text = (letter + "\n\nWe are sorry if this upset you.\n\n") * (5_000_000 // (len(letter) + 36))
+    page.evaluate(
+        "([key, url, text]) => localStorage.setItem(key, JSON.stringify({letters: {[url]: {text}}}))",
+        [EDITOR_KEY, url, text],
+    )
+    page.reload()
+    area = open_editor(page)
+    assert len(area.input_value()) == len(text)
+    report = page.locator("[data-mdx-editor-report]")
+    expect(report.locator(".mdx-check__more")).to_contain_text("more phrases are flagged")
+    assert report.locator(".mdx-check__item--finding").count() == 50
+    nodes = page.evaluate(
+        "document.querySelector('[data-mdx-editor-report]').querySelectorAll('*').length"
+    )
+    assert nodes < 500
+    assert page.errors == []
