@@ -1,14 +1,17 @@
 /* The "Check your apology" page: the reader's draft checked as they type
    (after a pause, in slices: apology-check.js), its findings highlighted in
-   place by a layer mirrored behind the textarea, the report beside it, and
-   the example letters to start from. The markup comes from
+   place by a layer mirrored behind the textarea (up to LONG characters), the
+   report beside it, and the example letters to start from. The markup comes from
    overrides/partials/mdx-checker.html. Whatever the reader types is only ever
    inserted as text, and nothing is sent anywhere. */
 mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, checker) => {
   "use strict";
 
-  const DELAY = 250; // ms after the last keystroke
+  const DELAY = 50; // ms after the last keystroke: a re-check reads only the changed sentences
   const MARKS = 200; // findings highlighted in the draft at most (the report counts the rest)
+  // A draft longer than this scrolls in a box of its own, without highlights:
+  // laying out a layer as tall as 200,000 characters would hold the page.
+  const LONG = 20000;
 
   /* The draft with its findings wrapped in <mark>, as few nodes; overlaps skipped. */
   const highlighted = (raw, findings) => {
@@ -35,8 +38,7 @@ mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, check
     if (!report.text.trim()) return "";
     const phrases = plural(report.findings.length, "phrase", "phrases");
     if (!report.complete) {
-      return `Checking a long draft: ${plural(report.checked, "sentence", "sentences")} of ` +
-        `${report.total.toLocaleString("en")} read, ${phrases} to rethink so far.`;
+      return `Checking a long draft: ${Math.floor(report.progress * 100)}% read, ${phrases} to rethink so far.`;
     }
     const missing = report.tips.filter((tip) => !tip.present).length;
     return `Checked: ${report.verdict.label.toLowerCase()}, ${phrases} to rethink, ${plural(missing, "tip", "tips")} to add.`;
@@ -53,9 +55,12 @@ mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, check
     let loaded = "";
     let note = ""; // what the reader just did, said before the report until they type
 
+    const box = draft.parentElement;
     const grow = () => {
+      const long = draft.value.length > LONG;
+      box.toggleAttribute("data-mdx-check-long", long);
       draft.style.height = "auto";
-      draft.style.height = `${draft.scrollHeight}px`;
+      if (!long) draft.style.height = `${draft.scrollHeight}px`;
     };
 
     const show = (finding) => {
@@ -67,7 +72,8 @@ mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, check
       const raw = draft.value;
       // Marks line up only while positions do: NFC may merge characters.
       const aligned = raw.length === result.text.length;
-      mirror.replaceChildren(...highlighted(raw, aligned ? result.findings : []));
+      if (raw.length > LONG) mirror.replaceChildren();
+      else mirror.replaceChildren(...highlighted(raw, aligned ? result.findings : []));
       checker.renderReport(report, result, { headingLevel: 2, onShow: aligned ? show : undefined });
       const said = `${note}${announcement(result)}`;
       if (status.textContent !== said) status.textContent = said;

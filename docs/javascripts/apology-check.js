@@ -5,7 +5,8 @@
      live(onReport) -> {run(text), stop()}
        checks text in slices of about 25 ms, so the page keeps answering even
        for a 200,000-character paste: onReport(report) after the first slice
-       (report.complete false: the first findings, the sentences read so far),
+       (report.complete false: the first findings, and report.progress, the
+       share of the text read so far),
        then now and then while it reads, and when done. A new run stops the last.
      renderReport(container, report, {headingLevel, onShow})
        the verdict and summary, then the parts in the order and under the
@@ -22,7 +23,19 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
 
   /* ------------------------------------------------------------ in slices */
 
+  /* compromise is slow the first time it reads (its code is not yet
+     optimised): read an example letter once while the page is idle, so the
+     reader's first check is as quick as the next. */
+  let warm = false;
+  const warmUp = () => {
+    if (warm) return;
+    warm = true;
+    const idle = window.requestIdleCallback ?? ((run) => window.setTimeout(run, 200));
+    idle(() => engine.check(data.letters[0]?.text ?? ""));
+  };
+
   const live = (onReport) => {
+    warmUp();
     let current = null;
     let timer = 0;
     const stop = () => {
@@ -112,8 +125,7 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
   const verdictLine = (report) => {
     const line = element("p", "mdx-check__verdict");
     if (!report.complete) {
-      line.textContent = data.verdict.words.reading
-        .replace("{checked}", report.checked.toLocaleString("en")).replace("{total}", report.total.toLocaleString("en"));
+      line.textContent = data.verdict.words.reading.replace("{percent}", String(Math.floor(report.progress * 100)));
       return line;
     }
     line.classList.add(`mdx-check__verdict--${report.verdict.status ? "needs-work" : "sound"}`);

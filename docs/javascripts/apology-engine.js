@@ -21,8 +21,8 @@
    returns a job whose step(n) reads n more sentences and whose report() says
    what is known so far. Nothing here touches the page or the network.
 
-     check(text) -> report        start(text) -> {total, done, step(n), report()}
-     report: {text, complete, checked, total, sentences, findings, tips, verdict, summary} */
+     check(text) -> report        start(text) -> {done, step(n), report()}
+     report: {text, complete, checked, progress, sentences, findings, tips, verdict, summary} */
 mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"], (nlp, patterns, data) => {
   "use strict";
 
@@ -35,28 +35,23 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
   const tagOf = (lexicon) => `Lex${lexicon.replace(/(^|-)([a-z0-9])/g, (_, __, c) => c.toUpperCase())}`;
 
   const characters = new Map(Object.entries(data.characters));
+  const mapped = new RegExp(`[${[...characters.keys()].join("")}]`, "gu");
   /* LF line ends, NFC, straight quotes, plain spaces: one code point for one, so offsets hold. */
-  const normalise = (input) => {
-    let out = "";
-    for (const ch of String(input ?? "").replace(/\r\n?/g, "\n").normalize("NFC")) out += characters.get(ch) ?? ch;
-    return out;
-  };
+  const normalise = (input) =>
+    String(input ?? "").replace(/\r\n?/g, "\n").normalize("NFC").replace(mapped, (ch) => characters.get(ch));
 
-  /* [start, end) of each sentence (UTF-16): paragraphs, then compromise's splitter. */
-  const sentenceSpans = (text) => {
+  /* [start, end) of each sentence of one paragraph (UTF-16, in the text): compromise's splitter. */
+  const paragraphSpans = (paragraph, offset) => {
     const world = nlp.world();
-    const split = world.methods.one.tokenize.splitSentences;
     const spans = [];
-    for (const found of text.matchAll(PARAGRAPH)) {
-      const paragraph = found[0].replace(CONTINUED_LINE, " ");
-      let at = 0;
-      for (const piece of split(paragraph, world)) {
-        const start = paragraph.indexOf(piece, at);
-        at = start + piece.length;
-        const lead = piece.length - piece.trimStart().length;
-        const length = piece.trim().length;
-        if (length) spans.push([found.index + start + lead, found.index + start + lead + length]);
-      }
+    const joined = paragraph.replace(CONTINUED_LINE, " ");
+    let at = 0;
+    for (const piece of world.methods.one.tokenize.splitSentences(joined, world)) {
+      const start = joined.indexOf(piece, at);
+      at = start + piece.length;
+      const lead = piece.length - piece.trimStart().length;
+      const length = piece.trim().length;
+      if (length) spans.push([offset + start + lead, offset + start + lead + length]);
     }
     return spans;
   };
@@ -299,7 +294,7 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
 
   const about = (rule) => ({ rule: rule.id, name: rule.name, url: rule.url });
 
-  const assemble = (text, spans, said) => {
+  const assemble = (text, spans, said, complete) => {
     const at = counter(text);
     const findings = [];
     const evidence = new Map();
@@ -317,23 +312,38 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     });
     const tips = tipRules.map((rule) => ({ ...about(rule), present: evidence.has(rule.id),
       evidence: evidence.get(rule.id) ?? "", done: rule.done, advice: rule.advice }));
-    return { text, complete: said.length === spans.length, checked: said.length, total: spans.length,
-      sentences: spans.map(([start, end]) => ({ start, end })), findings, tips,
+    const read = said.length ? spans[said.length - 1][1] : 0;
+    return { text, complete, checked: said.length, progress: complete ? 1 : read / text.length,
+      sentences: spans.slice(0, said.length).map(([start, end]) => ({ start, end })), findings, tips,
       verdict: weigh(text, findings, evidence), summary: summarise(text, findings, tips) };
   };
 
-  /* A check read in slices: step(n) reads n more sentences; report() says what is known. */
+  /* A check read in slices: step(n) reads n more sentences (splitting the text
+     into sentences only as far as it reads, so a 5 MB draft starts at once);
+     report() says what is known so far. */
   const start = (input) => {
     const text = normalise(input);
-    const spans = sentenceSpans(text);
+    const paragraphs = new RegExp(PARAGRAPH.source, "g");
+    const spans = [];
     const said = [];
+    let split = false; // every paragraph split into sentences
+    const more = () => {
+      const found = paragraphs.exec(text);
+      if (found) spans.push(...paragraphSpans(found[0], found.index));
+      else split = true;
+    };
     const step = (count = Infinity) => {
-      for (const [from, to] of spans.slice(said.length, said.length + count)) {
+      for (let n = 0; n < count; n++) {
+        while (said.length === spans.length && !split) more();
+        if (said.length === spans.length) break;
+        const [from, to] = spans[said.length];
         said.push(read(text.slice(from, to).replace(/\n/g, " ")));
       }
-      return said.length === spans.length;
+      while (said.length === spans.length && !split) more(); // paragraphs of nothing to read
+      return split && said.length === spans.length;
     };
-    return { text, total: spans.length, get done() { return said.length; }, step, report: () => assemble(text, spans, said) };
+    const report = () => assemble(text, spans, said, split && said.length === spans.length);
+    return { text, get done() { return said.length; }, step, report };
   };
 
   const check = (input) => {

@@ -23,7 +23,10 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "letter-edit-loa
   "use strict";
 
   const STATE_KEY = "mdx-letter-editor";
-  const CHECK_DELAY = 300; // ms after the last keystroke
+  const LONG = 20000; // characters; a longer version scrolls in the field instead of growing it
+  const EDIT_LIMIT = 500000; // characters the editor shows and keeps (a letter is a few thousand)
+  const count = (n) => n.toLocaleString("en");
+  const CHECK_DELAY = 50; // ms after the last keystroke: a re-check reads only the changed sentences
   const { fillPlaceholders, plainText, splitPlaceholders } = letterText;
   const { dateLine, defaultCaret, detailSentence, insertSentence, withDate } = editText;
   let memory = null; // stands in when localStorage is blocked
@@ -162,6 +165,13 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "letter-edit-loa
     };
 
     const grow = () => {
+      // A very long version scrolls in the field: measuring its full height would hold the page.
+      const long = area.value.length > LONG;
+      area.toggleAttribute("data-mdx-long", long);
+      if (long) {
+        area.style.height = "";
+        return;
+      }
       const scroll = window.scrollY; // shrinking to measure must not scroll the page
       area.style.height = "auto";
       area.style.height = `${area.scrollHeight + area.offsetHeight - area.clientHeight}px`;
@@ -214,12 +224,24 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "letter-edit-loa
     };
 
     /* The text field holds the reader's version, or the example with their names. */
+    /* A version longer than EDIT_LIMIT is not shown in the field (laying it
+       out would hold the page for seconds) nor kept; Copy, Email and Download
+       still send a kept one whole. */
     const fillArea = () => {
-      area.value = own ?? fillPlaceholders(example, names());
+      const text = own ?? fillPlaceholders(example, names());
+      const fits = text.length <= EDIT_LIMIT;
+      area.value = fits ? text : "";
+      area.readOnly = !fits;
+      if (!fits) say(`Your saved version is ${count(text.length)} characters long, more than the editor shows ` +
+        `(${count(EDIT_LIMIT)}). Copy, Email and Download still send all of it; Back to the example starts again.`);
       grow();
     };
 
     const changed = () => {
+      if (area.value.length > EDIT_LIMIT) {
+        say(`This version is over ${count(EDIT_LIMIT)} characters, more than the editor keeps: it is not saved. Shorten it to keep it.`);
+        return;
+      }
       own = sameAsExample(area.value) ? null : area.value;
       save();
       showNote();
@@ -245,7 +267,8 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "letter-edit-loa
       placed = false;
       area.focus({ preventScroll: true });
       area.setSelectionRange(0, 0);
-      if (area.getBoundingClientRect().top < 0) area.scrollIntoView({ block: "start" });
+      // (measuring a very long version would lay all of it out now: it scrolls in its own box)
+      if (area.value.length <= LONG && area.getBoundingClientRect().top < 0) area.scrollIntoView({ block: "start" });
     };
 
     /* ---------------------------------------------------------- events */

@@ -223,5 +223,6 @@ def test_a_draft_read_in_slices_reports_as_a_draft_read_at_once() -> None:
         return {{first, last: job.report()}};
     }})())"""))  # fmt: skip
     assert sliced["first"]["complete"] is False
-    assert (sliced["first"]["checked"], sliced["first"]["total"]) == (5, 60)
+    assert sliced["first"]["checked"] == 5
+    assert 0.05 < sliced["first"]["progress"] < 0.1
     assert sliced["last"] == check_draft(text).data

@@ -165,3 +165,12 @@ def test_check_site_validates_the_rules_links(tmp_path: Path) -> None:
             "'#folow-up', which is not in tips.md; did you mean '#follow-up'?"
         )
     ]
+
+
+def test_the_problem_the_readme_quotes_is_what_make_check_prints() -> None:
+    from tests.test_readme import block_starting
+
+    (quoted,) = block_starting(f"{RULES_PATH}:")
+    text = rules_text().replace('      - "to the extent that"', '      - "to the \\\\b extent that"', 1)
+    assert quoted in [str(problem) for problem in apology_rules_problems(text, INDEX)]
+
