@@ -96,7 +96,9 @@ def test_a_200000_character_paste_answers_with_its_first_findings_and_a_count(ch
 def test_a_draft_with_hundreds_of_findings_highlights_the_first_200(checker_page) -> None:
     checker_page.locator("#mdx-check-draft").fill("Mistakes were made. " * 900)  # 18,000 characters
     expect(checker_page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
-    assert checker_page.locator("[data-mdx-check]").get_attribute("data-mdx-check-findings") == "900"
+    assert (
+        checker_page.locator("[data-mdx-check]").get_attribute("data-mdx-check-findings") == "900"
+    )
     assert checker_page.locator(".mdx-check__mirror mark").count() == 200
 
 

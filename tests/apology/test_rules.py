@@ -171,6 +171,7 @@ def test_the_problem_the_readme_quotes_is_what_make_check_prints() -> None:
     from tests.test_readme import block_starting
 
     (quoted,) = block_starting(f"{RULES_PATH}:")
-    text = rules_text().replace('      - "to the extent that"', '      - "to the \\\\b extent that"', 1)
+    text = rules_text().replace(
+        '      - "to the extent that"', '      - "to the \\\\b extent that"', 1
+    )
     assert quoted in [str(problem) for problem in apology_rules_problems(text, INDEX)]
-

@@ -381,7 +381,9 @@ def test_a_200000_character_paste_is_checked_in_slices_with_a_count(tools_page) 
     report = page.locator("[data-mdx-editor-report]")
     expect(report.locator(".mdx-check__more")).to_contain_text("more phrases are flagged")
     assert report.locator(".mdx-check__item--finding").count() == 50
-    nodes = page.evaluate("document.querySelector('[data-mdx-editor-report]').querySelectorAll('*').length")
+    nodes = page.evaluate(
+        "document.querySelector('[data-mdx-editor-report]').querySelectorAll('*').length"
+    )
     assert nodes < 500
     assert area.get_attribute("data-mdx-long") == ""  # it scrolls in its own box
     assert page.errors == []
@@ -404,7 +406,9 @@ def test_a_5_mb_saved_edit_opens_at_once_and_still_sends_whole(tools_page) -> No
     expect(page.locator("[data-mdx-editor-status]")).to_contain_text(
         "Your saved version is 5,000,000 characters long, more than the editor shows (500,000)"
     )
-    assert page.evaluate("document.querySelector('.mdx-letter').mdxSource.text().length") == len(text)
+    assert page.evaluate("document.querySelector('.mdx-letter').mdxSource.text().length") == len(
+        text
+    )
     assert page.errors == []
 
 
