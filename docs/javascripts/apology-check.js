@@ -77,9 +77,10 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
     return node;
   };
 
-  const guideLink = (rule) => {
+  const guideLink = (rule, key) => {
     const link = element("a", "mdx-check__rule", rule.name);
     link.href = siteRoot + rule.url;
+    link.dataset.mdxKey = key;
     return link;
   };
 
@@ -94,12 +95,13 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
     const item = element("li", `mdx-check__item mdx-check__item--finding${finding.suggestion ? " mdx-check__item--suggestion" : ""}`);
     item.dataset.mdxRule = finding.rule;
     const head = element("p", "mdx-check__item-head");
-    head.append(guideLink(finding), " ", element("q", "mdx-check__quote", finding.text),
+    head.append(guideLink(finding, `link ${finding.from}`), " ", element("q", "mdx-check__quote", finding.text),
       element("span", "mdx-check__where", ` line ${finding.line}${finding.suggestion ? `, ${data.verdict.words.suggestion}` : ""}`));
     item.append(head, element("p", "mdx-check__message", finding.message));
     if (onShow) {
       const show = element("button", "md-button mdx-check__show", "Show in draft");
       show.type = "button";
+      show.dataset.mdxKey = `show ${finding.from}`;
       // The spoken name starts with the visible words (WCAG 2.5.3, label in name).
       show.setAttribute("aria-label", `Show in draft: “${finding.text}”`);
       show.addEventListener("click", () => onShow(finding));
@@ -112,7 +114,7 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
     const item = element("li", `mdx-check__item mdx-check__item--${tip.present ? "done" : "missing"}`);
     item.dataset.mdxRule = tip.rule;
     const head = element("p", "mdx-check__item-head");
-    head.append(guideLink(tip));
+    head.append(guideLink(tip, `tip ${tip.rule}`));
     if (tip.present) head.append(": ", element("q", "mdx-check__quote", tip.evidence));
     item.append(head);
     if (!tip.present) item.append(element("p", "mdx-check__message", `Try to ${tip.advice}.`));
@@ -133,7 +135,17 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
     return line;
   };
 
-  const renderReport = (container, report, { headingLevel = 2, onShow } = {}) => {
+  /* A long draft's report is drawn again as it is read: the reader's focus,
+     on a link or a button of the report, stays on the same one. */
+  const keepingFocus = (container, draw) => {
+    const key = container.contains(document.activeElement) ? document.activeElement.dataset.mdxKey : undefined;
+    draw();
+    if (key) container.querySelector(`[data-mdx-key="${key}"]`)?.focus({ preventScroll: true });
+  };
+
+  const renderReport = (container, report, options = {}) => keepingFocus(container, () => draw(container, report, options));
+
+  const draw = (container, report, { headingLevel = 2, onShow } = {}) => {
     const summary = element("p", "mdx-check__summary", report.summary);
     if (!report.text.trim()) {
       container.replaceChildren(summary);

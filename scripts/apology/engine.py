@@ -5,7 +5,7 @@ sources of the `checker.js` bundle in scripts/data/bundles.yml, compromise
 first). This module evaluates those same sources, in the same order, in an
 embedded V8 (mini-racer), so `make check-letter` and the report on each letter
 page give exactly the findings the reader sees in the browser: there is no
-second engine to keep in step (tests/apology/test_parity.py checks it in
+second engine to keep in step (tests/apology/test_checker_parity.py checks it in
 Chromium on every corpus draft).
 
 V8 starts once per process, on the first check (about half a second), and is

@@ -172,6 +172,7 @@ def test_the_checker_works_by_keyboard_alone(checker_page) -> None:
     assert draft.input_value().startswith("Dear [Client's Name],\n\nI want to express")
     checker_page.keyboard.press("Control+End")
     checker_page.keyboard.type("\nIf this upset you, I am sorry.")
+    expect(checker_page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
     show = checker_page.get_by_role("button", name="Show in draft: “If this upset”")
     expect(show).to_have_count(1)
     show.focus()
@@ -214,3 +215,22 @@ def test_a_letter_report_has_the_same_headings_on_its_page_and_in_the_checker(
     expect(headings).to_have_count(len(on_page))
     assert headings.all_text_contents() == on_page
     assert len(on_page) >= 2  # a real letter shows more than one part
+
+
+def test_a_report_drawn_again_keeps_the_readers_focus(checker_page) -> None:
+    """A long draft's report is drawn again as it is read: focus stays on the same button."""
+    checker_page.locator("#mdx-check-draft").fill(
+        "Mistakes were made. We are sorry if you were upset."
+    )
+    expect(checker_page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
+    show = checker_page.get_by_role("button", name="Show in draft: “if you were upset”")
+    show.focus()
+    checker_page.evaluate("""() => {
+      const report = document.querySelector("[data-mdx-check-report]");
+      const checker = mdx.use("apology-check");
+      checker.renderReport(report, checker.check(document.querySelector("#mdx-check-draft").value),
+        { onShow: () => {} });
+    }""")  # fmt: skip
+    assert checker_page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Show in draft: “if you were upset”"
+    )
