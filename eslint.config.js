@@ -8,8 +8,8 @@ const globals = require("globals");
 
 module.exports = [
   {
-    // Built sites, installed tools and generated bundles are not our sources.
-    ignores: ["site/", ".site-*/", "node_modules/", ".venv*/", "overrides/assets/", ".bench/"],
+    // Built sites, installed tools, generated bundles and vendored libraries are not our sources.
+    ignores: ["site/", ".site-*/", "node_modules/", ".venv*/", "overrides/assets/", ".bench/", "docs/javascripts/vendor/"],
   },
   js.configs.recommended,
   {
@@ -34,6 +34,11 @@ module.exports = [
     // Runs inside Material's search worker, not on the page.
     files: ["docs/javascripts/search-worker.js"],
     languageOptions: { globals: globals.worker },
+  },
+  {
+    // Node scripts of the benchmarks (scripts/bench/nlp-candidates/compare.mjs).
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
   },
   {
     files: ["eslint.config.js"],

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.bench.browser import wait_for_scripts
 from scripts.build.assets import build_assets
 from scripts.build.mkdocs_build import build_into
 from scripts.build.zensical_build import zensical_build
@@ -28,20 +29,14 @@ CHROMIUM_ARGS = [
 # Scripts run after the first paint (docs/javascripts/after-paint.js), often
 # after the load event that Playwright's goto waits for. A reader's first
 # press comes later than a test's: every goto and reload here also waits until
-# the page's scripts have run. after-paint.js marks <html data-mdx-scripts>
-# "waiting" while the page is parsed, "ready" once they have run; a page
-# without the mark has no such loader (plain Material's) or runs no script.
-SCRIPTS_RAN = """() => {
-  const state = document.documentElement.dataset.mdxScripts;
-  return state === undefined || state === "ready";
-}"""
+# the page's scripts have run (scripts/bench/browser.py says how it knows).
 
 
-def wait_for_scripts(navigate):
+def then_waiting_for_scripts(navigate):
     def navigate_and_wait(page, *args, **kwargs):
         response = navigate(page, *args, **kwargs)
         if kwargs.get("wait_until") != "commit":
-            page.wait_for_function(SCRIPTS_RAN, timeout=15_000)
+            wait_for_scripts(page)
         return response
 
     return navigate_and_wait
@@ -53,7 +48,7 @@ def fixture_scripts_ran() -> Iterator[None]:
 
     originals = {name: getattr(Page, name) for name in ("goto", "reload")}
     for name, navigate in originals.items():
-        setattr(Page, name, wait_for_scripts(navigate))
+        setattr(Page, name, then_waiting_for_scripts(navigate))
     yield
     for name, navigate in originals.items():
         setattr(Page, name, navigate)

@@ -21,6 +21,16 @@ RUN_AXE = """tags => axe.run(document, {
 }).then(results => results.violations.map(violation => violation.id).sort())"""
 PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 SCHEME_NOW = "document.body.getAttribute('data-md-color-scheme')"
+# True once the page's scripts have run. They start after the first paint
+# (docs/javascripts/after-paint.js), often after the load event: it marks
+# <html data-mdx-scripts> "waiting" while the page is parsed, "ready" at the
+# end. A page without the mark (plain Material's, or scripts off) has nothing
+# to wait for. A function, not an expression: Playwright evaluates a polled
+# expression with eval, which the pages' CSP refuses.
+SCRIPTS_RAN = """() => {
+  const state = document.documentElement.dataset.mdxScripts;
+  return state === undefined || state === "ready";
+}"""
 
 
 @dataclass
@@ -80,6 +90,7 @@ def load_page(
         page = context.new_page()
         server.take_answers()  # forget anything answered before this load
         page.goto(base_url(server) + url_path, wait_until="networkidle")
+        wait_for_scripts(page)
         answered = server.take_answers()
         load.requests = len(answered)
         load.bytes = sum(answer.bytes for answer in answered)
@@ -90,6 +101,10 @@ def load_page(
     finally:
         context.close()
     return load
+
+
+def wait_for_scripts(page: object, timeout_ms: int = 15_000) -> None:
+    page.wait_for_function(SCRIPTS_RAN, timeout=timeout_ms)
 
 
 def show_scheme(page: object, wanted: str) -> str:
