@@ -13,7 +13,7 @@ become one <style>, where the first <link> was (before the page's own
 <style>s, so the cascade is unchanged); the <link>s move into
 <template data-mdx-after-paint>, and into <noscript> for readers without
 script. The full sheets, once they arrive, change nothing on screen
-(tests/browser/test_critical_css.py compares every element's computed style).
+(tests/browser/test_first_paint.py compares every element's computed style).
 
 Libraries: tinycss2 parses the sheets (once per build), cssselect2 matches
 selectors against lxml's parse of the page. Only selectors whose classes and
@@ -32,6 +32,7 @@ import cssselect2
 import tinycss2
 from lxml import html as lxml_html
 from tinycss2.ast import WhitespaceToken
+from webencodings import ascii_lower
 
 from scripts import data_files
 from scripts.build.html_tags import LINK, PageError, is_local, local_file, tag_attributes
@@ -48,13 +49,31 @@ WRAPPING_AT_RULES = frozenset({"media", "supports", "container", "layer"})
 
 @dataclass(frozen=True)
 class Rule:
-    """One style rule: its selectors, its declarations (serialised once), and the
-    at-rules around it (outermost first, e.g. "@media screen and (min-width:76.25em)")."""
+    """One style rule: its selectors, the at-rules around it (outermost first,
+    e.g. "@media screen and (min-width:76.25em)") and its block, whose
+    declarations are read only if a page keeps the rule (most are never kept)."""
 
     selectors: tuple[str, ...]
-    declarations: tuple[tuple[str, str], ...]
     wrappers: tuple[str, ...]
-    uses: frozenset[str]  # custom properties its other declarations use
+    content: list = field(repr=False, compare=False)  # tinycss2's tokens of the block
+
+    @functools.cached_property
+    def declarations(self) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (item.name, value_text(item.value) + ("!important" if item.important else ""))
+            for item in tinycss2.parse_blocks_contents(self.content, skip_whitespace=True)
+            if item.type == "declaration"
+        )
+
+    @functools.cached_property
+    def uses(self) -> frozenset[str]:
+        """The custom properties its other declarations use."""
+        return frozenset(
+            name
+            for prop, value in self.declarations
+            if not prop.startswith("--")
+            for name in VAR_USE.findall(value)
+        )
 
 
 @dataclass
@@ -91,20 +110,9 @@ def _collect(sheet: Stylesheet, nodes: list, wrappers: tuple[str, ...]) -> None:
 
 
 def _add_rule(sheet: Stylesheet, node, wrappers: tuple[str, ...]) -> None:
-    declarations = tuple(
-        (item.name, value_text(item.value) + ("!important" if item.important else ""))
-        for item in tinycss2.parse_blocks_contents(node.content, skip_whitespace=True)
-        if item.type == "declaration"
-    )
-    uses = frozenset(
-        name
-        for prop, value in declarations
-        if not prop.startswith("--")
-        for name in VAR_USE.findall(value)
-    )
     selectors = tuple(split_top_level(tinycss2.serialize(node.prelude)))
     index = len(sheet.rules)
-    sheet.rules.append(Rule(selectors, declarations, wrappers, uses))
+    sheet.rules.append(Rule(selectors, wrappers, node.content))
     for position, selector in enumerate(selectors):
         sheet.selectors.append((required_tokens(selector), selector, index, position))
 
@@ -203,11 +211,16 @@ def compiled(selector: str) -> list | str:
 @dataclass
 class PageMarkup:
     """What matching needs of a page: its parsed tree as the first paint sees
-    it, the classes and ids on it, and its palette's values."""
+    it, the classes and ids on it, its palette's values, and its elements
+    (cssselect2's wrappers) by id, class and tag name."""
 
     root: object
     tokens: set[str]
     palette: PaletteValues
+    elements: list = field(default_factory=list)
+    by_id: dict[str, list] = field(default_factory=dict)
+    by_class: dict[str, list] = field(default_factory=dict)
+    by_name: dict[str, list] = field(default_factory=dict)
 
 
 def page_markup(html: str) -> PageMarkup:
@@ -224,13 +237,38 @@ def page_markup(html: str) -> PageMarkup:
         (attribute.attrname, str(attribute))
         for attribute in root.xpath(f"//@*[starts-with(name(), '{prefix}')]")
     )
-    return PageMarkup(root, tokens, palette)
+    page = PageMarkup(root, tokens, palette)
+    for element in cssselect2.ElementWrapper.from_html_root(root).iter_subtree():
+        page.elements.append(element)
+        if element.id is not None:
+            page.by_id.setdefault(element.id, []).append(element)
+        for name in element.classes:
+            page.by_class.setdefault(name, []).append(element)
+        page.by_name.setdefault(ascii_lower(element.local_name), []).append(element)
+    return page
+
+
+def candidates(selector, page: PageMarkup) -> list:
+    """The page's elements a compiled selector may match, by the id, class or
+    tag name of its rightmost part (as cssselect2's Matcher indexes them)."""
+    if selector.id is not None:
+        return page.by_id.get(selector.id, [])
+    if selector.class_name is not None:
+        return page.by_class.get(selector.class_name, [])
+    if selector.lower_local_name is not None:
+        return page.by_name.get(selector.lower_local_name, [])
+    return page.elements
+
+
+def matches_somewhere(selector, page: PageMarkup) -> bool:
+    """Whether the compiled selector matches an element of the page: the
+    first match is enough, so most selectors cost one test."""
+    return not selector.never_matches and any(map(selector.test, candidates(selector, page)))
 
 
 def matching_selectors(sheet: Stylesheet, page: PageMarkup) -> dict[int, set[int]]:
     """rule index -> indexes of its selectors that may match on the page."""
     found: dict[int, set[int]] = {}
-    matcher = cssselect2.Matcher()
     for needs, selector, rule, position in sheet.selectors:
         if not needs <= page.tokens:
             continue
@@ -238,13 +276,8 @@ def matching_selectors(sheet: Stylesheet, page: PageMarkup) -> dict[int, set[int
         if readable is None:
             continue
         selectors = compiled(readable)
-        if selectors == UNDECIDABLE:
-            found.setdefault(rule, set()).add(position)  # cannot tell: keep it
-            continue
-        for one in selectors:
-            matcher.add_selector(one, (rule, position))
-    for element in cssselect2.ElementWrapper.from_html_root(page.root).iter_subtree():
-        for *_, (rule, position) in matcher.match(element):
+        # A selector cssselect2 cannot read is kept: the full sheet decides.
+        if selectors == UNDECIDABLE or any(matches_somewhere(one, page) for one in selectors):
             found.setdefault(rule, set()).add(position)
     return found
 

@@ -15,49 +15,35 @@ import base64
 import functools
 import hashlib
 from html import escape
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from scripts import data_files
+from scripts.build.html_tags import PageScan, scan_page
 
 POLICY = "csp.yml"
 RUNNABLE_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 
-class _InlineCode(HTMLParser):
+def inline_code(scan: PageScan) -> tuple[list[str], list[str], set[str]]:
     """The text of each inline <script> that runs and each <style>, exactly as
     the browser hashes it, and the origins of <img>s on other hosts."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self.image_hosts: set[str] = set()
-        self._open: str | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "script" and "src" not in values:
-            if values.get("type", "").strip().lower() in RUNNABLE_TYPES:
-                self._open, self._text = "script", []
-        elif tag == "style":
-            self._open, self._text = "style", []
-        elif tag == "img":
+    scripts, styles = [], []
+    for tag, text in scan.code:
+        values = {name: value or "" for name, value in tag.attributes}
+        if tag.name == "style":
+            styles.append(text)
+        elif "src" not in values and values.get("type", "").strip().lower() in RUNNABLE_TYPES:
+            scripts.append(text)
+    image_hosts = set()
+    for tag in scan.tags:
+        if tag.name == "img":
+            values = {name: value or "" for name, value in tag.attributes}
             sources = [values.get("src", "")]
             sources += [
                 part.split()[0] for part in values.get("srcset", "").split(",") if part.split()
             ]
-            self.image_hosts |= {origin(source) for source in sources} - {""}
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._open:
-            (self.scripts if tag == "script" else self.styles).append("".join(self._text))
-            self._open = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._text.append(data)
+            image_hosts |= {origin(source) for source in sources} - {""}
+    return scripts, styles, image_hosts
 
 
 def origin(url: str) -> str:
@@ -90,13 +76,11 @@ def policy(scripts: list[str], styles: list[str], image_hosts: set[str], engine:
     return "; ".join(directives)
 
 
-def with_csp(html: str, engine: str) -> str:
+def with_csp(html: str, engine: str, scan: PageScan | None = None) -> str:
     """The page with its policy as the first element of <head> after <meta charset>
-    (a policy in a <meta> governs only what comes after it)."""
-    parser = _InlineCode()
-    parser.feed(html)
-    parser.close()
-    written = policy(parser.scripts, parser.styles, parser.image_hosts, engine)
+    (a policy in a <meta> governs only what comes after it); scan is the page's
+    (scan_page), when the caller has made it already: inline code only."""
+    written = policy(*inline_code(scan or scan_page(html)), engine)
     content = escape(written, quote=False).replace('"', "&quot;")  # its ' stay as they are
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     head = html.find("<head>")

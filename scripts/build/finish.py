@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from scripts.build.critical_css import Stylesheets, with_critical_css
 from scripts.build.csp import with_csp
 from scripts.build.favicon import with_inline_favicon
-from scripts.build.html_tags import PageError, is_local, local_file
+from scripts.build.html_tags import PageError, is_local, local_file, scan_page
 from scripts.build.valid_html import valid_html
 from scripts.problems import Problem, error
 
@@ -48,8 +48,9 @@ def missing_scripts(html: str, page: Path, site: Path, base: str) -> list[str]:
 def finished_page(html: str, page: Path, site: Path, sheets: Stylesheets, engine: str) -> str:
     html = with_inline_favicon(html, page, site, sheets.base_path)
     html, _styles = with_critical_css(html, page, sheets)
-    html = valid_html(html)
-    return with_csp(html, engine)
+    # One tokenizer pass serves both: the fixes touch no script or style.
+    scan = scan_page(html)
+    return with_csp(valid_html(html, scan), engine, scan)
 
 
 def finish_site(site: Path, engine: str, site_url: str | None, shown_as: str) -> list[Problem]:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import functools
 import re
 from html import escape
-from html.parser import HTMLParser
 
 from scripts import data_files
+from scripts.build.html_tags import PageScan, StartTag, scan_page
 
 RULES = "html-fixes.yml"
 
@@ -46,45 +46,39 @@ def dropped(tag: str, attributes: dict[str, str | None]) -> set[str]:
     }
 
 
-class _StartTags(HTMLParser):
-    """Every start tag to rewrite: (line, column, as written, rewritten)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.fixes: list[tuple[int, int, str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._visit(tag, attrs, "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._visit(tag, attrs, " /")
-
-    def _visit(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
-        drop = dropped(tag, dict(attrs))
-        if not drop:
-            return
-        kept = "".join(
-            f" {name}" if value is None else f' {name}="{escape(value, quote=True)}"'
-            for name, value in attrs
-            if name not in drop
-        )
-        line, column = self.getpos()
-        self.fixes.append((line, column, self.get_starttag_text(), f"<{tag}{kept}{close}>"))
+def rewritten(tag: StartTag) -> str | None:
+    """The start tag without the attributes the rules drop; None if they drop none."""
+    drop = dropped(tag.name, dict(tag.attributes))
+    if not drop:
+        return None
+    kept = "".join(
+        f" {name}" if value is None else f' {name}="{escape(value, quote=True)}"'
+        for name, value in tag.attributes
+        if name not in drop
+    )
+    close = " /" if tag.text.endswith("/>") else ""
+    return f"<{tag.name}{kept}{close}>"
 
 
-def valid_html(html: str) -> str:
-    """The page with every start tag a rule matches rewritten."""
-    parser = _StartTags()
-    parser.feed(html)
-    parser.close()
-    if not parser.fixes:
+def valid_html(html: str, scan: PageScan | None = None) -> str:
+    """The page with every start tag a rule matches rewritten; scan is the
+    page's (scan_page), when the caller has made it already."""
+    named = {rule["tag"] for rule in rules()}
+    fixes = [
+        (tag, new)
+        for tag in (scan or scan_page(html)).tags
+        if tag.name in named and (new := rewritten(tag)) is not None
+    ]
+    if not fixes:
         return html
     line_starts = [0] + [
         found.end() for found in re.finditer("\n", html)
     ]  # as the tokenizer counts
-    for line, column, written, rewritten in reversed(parser.fixes):
-        offset = line_starts[line - 1] + column
-        if not html.startswith(written, offset):  # never edit bytes we did not parse
-            raise ValueError(f"line {line}: the tokenizer's position does not hold {written!r}")
-        html = html[:offset] + rewritten + html[offset + len(written) :]
+    for tag, new in reversed(fixes):
+        offset = line_starts[tag.line - 1] + tag.column
+        if not html.startswith(tag.text, offset):  # never edit bytes we did not parse
+            raise ValueError(
+                f"line {tag.line}: the tokenizer's position does not hold {tag.text!r}"
+            )
+        html = html[:offset] + new + html[offset + len(tag.text) :]
     return html
