@@ -21,6 +21,7 @@ from scripts.validate.data_file import (
     schema_message,
 )
 from scripts.validate.links import SiteIndex
+from scripts.validate.plain_text import FORMAT_CHECKER
 
 RULES_PATH = "scripts/data/checker-rules.yml"
 
@@ -28,7 +29,7 @@ RULES_PATH = "scripts/data/checker-rules.yml"
 def validator(schema: dict, definition: str | None = None) -> Draft202012Validator:
     if definition:
         schema = {"$defs": schema["$defs"], **schema["$defs"][definition]}
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
 
 
 def shape_messages(data: object, schema: dict) -> tuple[Located, set[int]]:
