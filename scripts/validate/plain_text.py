@@ -95,6 +95,8 @@ FORMAT_CHECKER = format_checker()
 def control_character_problems(page: Page) -> list[Problem]:
     """One error per line of the page's body holding a control character:
     invisible in most editors, it would reach readers as it is."""
+    if not CONTROL.search(page.body):
+        return []
     problems = []
     for offset, line in enumerate(page.body.split("\n")):
         found = CONTROL.search(line)
