@@ -8,8 +8,8 @@ const globals = require("globals");
 
 module.exports = [
   {
-    // Built sites, installed tools and generated bundles are not our sources.
-    ignores: ["site/", ".site-*/", "node_modules/", ".venv*/", "overrides/assets/", ".bench/"],
+    // Built sites, installed tools, generated bundles and vendored libraries are not our sources.
+    ignores: ["site/", ".site-*/", "node_modules/", ".venv*/", "overrides/assets/", ".bench/", "docs/javascripts/vendor/"],
   },
   js.configs.recommended,
   {

@@ -2,7 +2,8 @@
    15 KB) stay off the page until the reader first presses Edit, or load at
    once when this browser keeps an edit, a To address or the date choice, so
    Copy, Email, Download and Print use them. The bundles' addresses come
-   from the template (data-mdx-editor-src); nothing else is fetched. */
+   from the template (data-mdx-editor-src); nothing else is fetched.
+   fetchBundle(src) is also how the editor loads the checker when it opens. */
 mdx.module("letter-edit-loader", [], () => {
   "use strict";
 
@@ -54,4 +55,5 @@ mdx.module("letter-edit-loader", [], () => {
   };
 
   mdx.mount(".md-content [data-mdx-editor-src]", attach);
+  return { fetchBundle };
 });

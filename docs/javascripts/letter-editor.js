@@ -1,7 +1,9 @@
 /* The letter editor: Edit turns the letter into a text field (names already
    filled) in the letter's place, with the guide's questions, the letter's
    details to insert at the cursor, the sending options (To, today's date)
-   and the checker (apology-check.js) running on the reader's version.
+   and the checker running on the reader's version: its bundle (checker.js,
+   with the language library it reads sentences with) loads the first time
+   the editor opens, never with the page.
 
    Loaded by letter-edit-loader.js on the first press of Edit (or at once
    when this browser keeps an edit), after the markup rendered with the page
@@ -17,11 +19,14 @@
    Kept in this browser only (localStorage "mdx-letter-editor"; "Forget my
    details" removes it): per letter, the reader's version and details; for
    every letter, To and the date choice. Reader input is only ever text. */
-mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"], (letterText, editText, checker) => {
+mdx.module("letter-editor", ["letter-text", "letter-edit-text", "letter-edit-loader"], (letterText, editText, loader) => {
   "use strict";
 
   const STATE_KEY = "mdx-letter-editor";
-  const CHECK_DELAY = 300; // ms after the last keystroke
+  const LONG = 20000; // characters; a longer version scrolls in the field instead of growing it
+  const EDIT_LIMIT = 500000; // characters the editor shows and keeps (a letter is a few thousand)
+  const count = (n) => n.toLocaleString("en");
+  const CHECK_DELAY = 50; // ms after the last keystroke: a re-check reads only the changed sentences
   const { fillPlaceholders, plainText, splitPlaceholders } = letterText;
   const { dateLine, defaultCaret, detailSentence, insertSentence, withDate } = editText;
   let memory = null; // stands in when localStorage is blocked
@@ -92,15 +97,6 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"]
       piece.name === undefined ? document.createTextNode(piece.text) : placeholderSpan(piece.name),
     );
 
-  /* UTF-16 offset of code point `points` in text (the checker counts code points). */
-  const utf16Offset = (text, points) => {
-    let offset = 0;
-    for (let seen = 0; seen < points && offset < text.length; seen++) {
-      offset += text.codePointAt(offset) > 0xffff ? 2 : 1;
-    }
-    return offset;
-  };
-
   /* ------------------------------------------------------------ the editor */
 
   const attach = (tools) => {
@@ -169,31 +165,57 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"]
     };
 
     const grow = () => {
+      // A very long version scrolls in the field: measuring its full height would hold the page.
+      const long = area.value.length > LONG;
+      area.toggleAttribute("data-mdx-long", long);
+      if (long) {
+        area.style.height = "";
+        return;
+      }
       const scroll = window.scrollY; // shrinking to measure must not scroll the page
       area.style.height = "auto";
       area.style.height = `${area.scrollHeight + area.offsetHeight - area.clientHeight}px`;
       window.scrollTo(window.scrollX, scroll);
     };
 
-    const check = () => {
-      window.clearTimeout(timer);
-      if (panel.hidden) return;
-      const raw = area.value;
-      const report = checker.check(raw);
+    /* The checker, loaded the first time the editor opens; it reads the
+       reader's version in slices, so a long paste never holds the page. */
+    let live = null;
+    const showReport = (checker) => (report) => {
       // "Show" selects the phrase only while positions line up (NFC may merge characters).
-      const aligned = Array.from(raw).length === Array.from(report.text).length;
+      const aligned = area.value.length === report.text.length;
       checker.renderReport(reportBox, report, {
         headingLevel: 3,
         onShow: aligned
           ? (finding) => {
               area.focus();
-              area.setSelectionRange(utf16Offset(area.value, finding.start), utf16Offset(area.value, finding.end));
+              area.setSelectionRange(finding.from, finding.to);
             }
           : undefined,
       });
     };
+    const check = () => {
+      window.clearTimeout(timer);
+      if (panel.hidden) return;
+      if (live) {
+        live.run(area.value);
+        return;
+      }
+      tools.mdxChecker ??= loader.fetchBundle(tools.dataset.mdxCheckerSrc).then(() => mdx.use("apology-check"));
+      tools.mdxChecker
+        .then((checker) => {
+          live ??= checker.live(showReport(checker));
+          check();
+        })
+        .catch((error) => {
+          tools.mdxChecker = null; // the next open tries again
+          console.warn("letter checker:", error);
+          reportBox.textContent = "The checker could not load. Check your connection, then close and open the editor again.";
+        });
+    };
     const checkSoon = () => {
       window.clearTimeout(timer);
+      live?.stop();
       timer = window.setTimeout(check, CHECK_DELAY);
     };
 
@@ -202,12 +224,24 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"]
     };
 
     /* The text field holds the reader's version, or the example with their names. */
+    /* A version longer than EDIT_LIMIT is not shown in the field (laying it
+       out would hold the page for seconds) nor kept; Copy, Email and Download
+       still send a kept one whole. */
     const fillArea = () => {
-      area.value = own ?? fillPlaceholders(example, names());
+      const text = own ?? fillPlaceholders(example, names());
+      const fits = text.length <= EDIT_LIMIT;
+      area.value = fits ? text : "";
+      area.readOnly = !fits;
+      if (!fits) say(`Your saved version is ${count(text.length)} characters long, more than the editor shows ` +
+        `(${count(EDIT_LIMIT)}). Copy, Email and Download still send all of it; Back to the example starts again.`);
       grow();
     };
 
     const changed = () => {
+      if (area.value.length > EDIT_LIMIT) {
+        say(`This version is over ${count(EDIT_LIMIT)} characters, more than the editor keeps: it is not saved. Shorten it to keep it.`);
+        return;
+      }
       own = sameAsExample(area.value) ? null : area.value;
       save();
       showNote();
@@ -223,14 +257,18 @@ mdx.module("letter-editor", ["letter-text", "letter-edit-text", "apology-check"]
       if (buildReport) buildReport.hidden = open; // about the example; the live report replaces it
       editButton.textContent = open ? "Done editing" : "Edit";
       editButton.setAttribute("aria-expanded", String(open));
-      if (!open) return;
+      if (!open) {
+        live?.stop();
+        return;
+      }
       fillArea();
       showNote();
       check();
       placed = false;
       area.focus({ preventScroll: true });
       area.setSelectionRange(0, 0);
-      if (area.getBoundingClientRect().top < 0) area.scrollIntoView({ block: "start" });
+      // (measuring a very long version would lay all of it out now: it scrolls in its own box)
+      if (area.value.length <= LONG && area.getBoundingClientRect().top < 0) area.scrollIntoView({ block: "start" });
     };
 
     /* ---------------------------------------------------------- events */

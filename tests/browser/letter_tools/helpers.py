@@ -18,7 +18,12 @@ LABELS = {item["name"]: item["label"] for item in data_files.placeholders()}
 INJECTION = "<img src=x onerror=alert(1)>"
 STORAGE_KEY = "mdx-letter-fields"
 EDITOR_KEY = "mdx-letter-editor"
-EDITOR_BUNDLES = {"/assets/mdx/letter-editor.css", "/assets/mdx/letter-editor.js"}
+# What opening the editor fetches: its code and styles, then the checker beside it.
+EDITOR_BUNDLES = {
+    "/assets/mdx/letter-editor.css",
+    "/assets/mdx/letter-editor.js",
+    "/assets/mdx/checker.js",
+}
 NAMES = {"Client's Name": "Zoë Ødegård", "Your Name": "李雷"}
 LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)
 

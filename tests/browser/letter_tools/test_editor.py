@@ -354,3 +354,70 @@ def test_a_detail_goes_after_the_first_paragraph_until_the_cursor_is_placed(tool
         SENTENCE_AFTER, f"{SENTENCE_AFTER} You will receive the corrected invoice by 14 March."
     )
     assert page.errors == []
+
+
+def paste(area, text: str) -> None:
+    """As a paste: the new value, then one input event (Playwright's fill types
+    it in, which Chromium's spell checker makes slow for this much text)."""
+    area.evaluate(
+        "(area, text) => { area.value = text; area.dispatchEvent(new Event('input', {bubbles: true})); }",
+        text,
+    )
+
+
+def long_letter(length: int) -> str:
+    letter = source_text("letters/missed-deadline.md").replace("[", "").replace("]", "")
+    text = letter + "\n\nWe are sorry if this upset you.\n\n"
+    return (text * (length // len(text) + 1))[:length]
+
+
+def test_a_200000_character_paste_is_checked_in_slices_with_a_count(tools_page) -> None:
+    """The checker reads a long version a slice at a time: the editor shows the
+    first findings and how many more, never tens of thousands of nodes."""
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    area = open_editor(page)
+    paste(area, long_letter(200_000))
+    report = page.locator("[data-mdx-editor-report]")
+    expect(report.locator(".mdx-check__more")).to_contain_text("more phrases are flagged")
+    assert report.locator(".mdx-check__item--finding").count() == 50
+    nodes = page.evaluate(
+        "document.querySelector('[data-mdx-editor-report]').querySelectorAll('*').length"
+    )
+    assert nodes < 500
+    assert area.get_attribute("data-mdx-long") == ""  # it scrolls in its own box
+    assert page.errors == []
+
+
+def test_a_5_mb_saved_edit_opens_at_once_and_still_sends_whole(tools_page) -> None:
+    """A version too long to lay out quickly is not put in the field: the editor
+    says so, and Copy still has all of it."""
+    page = tools_page
+    url = PAGES["letters/missed-deadline.md"]
+    page.goto(url)
+    text = long_letter(5_000_000)
+    page.evaluate(
+        "([key, url, text]) => localStorage.setItem(key, JSON.stringify({letters: {[url]: {text}}}))",
+        [EDITOR_KEY, url, text],
+    )
+    page.reload()
+    area = open_editor(page)
+    assert area.input_value() == "" and area.get_attribute("readonly") is not None
+    expect(page.locator("[data-mdx-editor-status]")).to_contain_text(
+        "Your saved version is 5,000,000 characters long, more than the editor shows (500,000)"
+    )
+    assert page.evaluate("document.querySelector('.mdx-letter').mdxSource.text().length") == len(
+        text
+    )
+    assert page.errors == []
+
+
+def test_a_version_too_long_to_keep_is_refused_with_a_message(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    area = open_editor(page)
+    paste(area, long_letter(500_001))
+    expect(page.locator("[data-mdx-editor-status]")).to_contain_text(
+        "This version is over 500,000 characters, more than the editor keeps: it is not saved."
+    )
+    assert page.evaluate(f"localStorage.getItem('{EDITOR_KEY}')") is None
