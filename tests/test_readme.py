@@ -136,7 +136,9 @@ def test_the_check_letter_output_quoted_is_what_it_prints(tmp_path: Path) -> Non
     assert_quoted(quoted[command + 1 :], result.stdout.splitlines())
 
 
-@pytest.mark.parametrize("module", ["tests.apology.checker_corpus", "tests.browser.search_report"])
+@pytest.mark.parametrize(
+    "module", ["tests.apology.drafts", "tests.apology.corpus", "tests.browser.search_report"]
+)
 def test_the_modules_the_readme_runs_exist(module: str) -> None:
     assert f"python -m {module}" in README
     assert (ROOT / Path(*module.split("."))).with_suffix(".py").is_file()

@@ -1,50 +1,47 @@
 /* The "Check your apology" page: the reader's draft checked as they type
-   (debounced), its findings highlighted in place by a layer mirrored behind
-   the textarea, the report beside it, and the example letters to start from.
-   The engine is apology-check.js and the letters come with checker-data;
-   the markup comes from overrides/partials/mdx-checker.html. Whatever the
-   reader types is only ever inserted as text, and nothing is sent anywhere. */
+   (after a pause, in slices: apology-check.js), its findings highlighted in
+   place by a layer mirrored behind the textarea (up to LONG characters), the
+   report beside it, and the example letters to start from. The markup comes from
+   overrides/partials/mdx-checker.html. Whatever the reader types is only ever
+   inserted as text, and nothing is sent anywhere. */
 mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, checker) => {
   "use strict";
 
-  const DELAY = 250; // ms after the last keystroke
+  const DELAY = 50; // ms after the last keystroke: a re-check reads only the changed sentences
+  const MARKS = 200; // findings highlighted in the draft at most (the report counts the rest)
+  // A draft longer than this scrolls in a box of its own, without highlights:
+  // laying out a layer as tall as 200,000 characters would hold the page.
+  const LONG = 20000;
 
-  /* The UTF-16 offset of code point `points` in text (findings count code points). */
-  const utf16Offset = (text, points) => {
-    let offset = 0;
-    for (let seen = 0; seen < points && offset < text.length; seen++) {
-      offset += text.codePointAt(offset) > 0xffff ? 2 : 1;
-    }
-    return offset;
-  };
-
-  /* The draft with its findings wrapped in <mark>, as nodes; overlaps merged. */
+  /* The draft with its findings wrapped in <mark>, as few nodes; overlaps skipped. */
   const highlighted = (raw, findings) => {
     const nodes = [];
     let done = 0;
-    for (const finding of findings) {
-      const start = utf16Offset(raw, finding.start);
-      const end = utf16Offset(raw, finding.end);
-      if (start < done) continue;
-      nodes.push(document.createTextNode(raw.slice(done, start)));
+    for (const finding of findings.slice(0, MARKS)) {
+      if (finding.from < done) continue;
+      nodes.push(document.createTextNode(raw.slice(done, finding.from)));
       const mark = document.createElement("mark");
       mark.className = "mdx-check__mark";
       mark.dataset.mdxRule = finding.rule;
-      mark.textContent = raw.slice(start, end);
+      mark.textContent = raw.slice(finding.from, finding.to);
       nodes.push(mark);
-      done = end;
+      done = finding.to;
     }
     // The trailing space keeps a final empty line as tall as in the textarea.
     nodes.push(document.createTextNode(`${raw.slice(done)} `));
     return nodes;
   };
 
+  const plural = (n, one, many) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
   const announcement = (report) => {
     if (!report.text.trim()) return "";
+    const phrases = plural(report.findings.length, "phrase", "phrases");
+    if (!report.complete) {
+      return `Checking a long draft: ${Math.floor(report.progress * 100)}% read, ${phrases} to rethink so far.`;
+    }
     const missing = report.tips.filter((tip) => !tip.present).length;
-    const found = report.findings.length;
-    const phrases = found === 1 ? "1 phrase to rethink" : `${found} phrases to rethink`;
-    return `Checked: ${phrases}, ${missing} ${missing === 1 ? "tip" : "tips"} to add.`;
+    return `Checked: ${report.verdict.label.toLowerCase()}, ${phrases} to rethink, ${plural(missing, "tip", "tips")} to add.`;
   };
 
   const attach = (root) => {
@@ -56,34 +53,48 @@ mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, check
     const load = root.querySelector("[data-mdx-check-load]");
     let timer = 0;
     let loaded = "";
+    let note = ""; // what the reader just did, said before the report until they type
 
+    const box = draft.parentElement;
     const grow = () => {
+      const long = draft.value.length > LONG;
+      box.toggleAttribute("data-mdx-check-long", long);
       draft.style.height = "auto";
-      draft.style.height = `${draft.scrollHeight}px`;
+      if (!long) draft.style.height = `${draft.scrollHeight}px`;
     };
 
     const show = (finding) => {
       draft.focus();
-      draft.setSelectionRange(utf16Offset(draft.value, finding.start), utf16Offset(draft.value, finding.end));
+      draft.setSelectionRange(finding.from, finding.to);
     };
 
-    const run = () => {
-      clearTimeout(timer);
+    const shown = (result) => {
       const raw = draft.value;
-      const result = checker.check(raw);
       // Marks line up only while positions do: NFC may merge characters.
-      const aligned = Array.from(raw).length === Array.from(result.text).length;
-      mirror.replaceChildren(...highlighted(raw, aligned ? result.findings : []));
-      checker.renderReport(report, result, { headingLevel: 2, onShow: show });
-      const said = announcement(result);
+      const aligned = raw.length === result.text.length;
+      if (raw.length > LONG) mirror.replaceChildren();
+      else mirror.replaceChildren(...highlighted(raw, aligned ? result.findings : []));
+      checker.renderReport(report, result, { headingLevel: 2, onShow: aligned ? show : undefined });
+      const said = `${note}${announcement(result)}`;
       if (status.textContent !== said) status.textContent = said;
       root.dataset.mdxCheckFindings = String(result.findings.length);
+      root.toggleAttribute("data-mdx-check-done", result.complete);
+    };
+    const live = checker.live(shown);
+
+    const run = () => {
+      window.clearTimeout(timer);
+      root.removeAttribute("data-mdx-check-done");
+      live.run(draft.value);
     };
 
     draft.addEventListener("input", () => {
+      note = "";
       grow();
-      clearTimeout(timer);
-      timer = setTimeout(run, DELAY);
+      live.stop();
+      root.removeAttribute("data-mdx-check-done");
+      window.clearTimeout(timer);
+      timer = window.setTimeout(run, DELAY);
     });
 
     load.addEventListener("click", () => {
@@ -92,9 +103,9 @@ mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, check
       const kept = draft.value.trim() && draft.value !== loaded;
       if (kept && !window.confirm("Replace your draft with this example?")) return;
       draft.value = loaded = letter.text;
+      note = `Loaded the example “${letter.label}”. `;
       grow();
       run();
-      status.textContent = `Loaded the example “${letter.label}”. ${announcement(checker.check(letter.text))}`;
       draft.focus();
       draft.setSelectionRange(0, 0);
     });

@@ -1,7 +1,8 @@
 /* The letter editor: Edit turns the letter into a text field (names and
    details already filled) in the letter's place, with the guide's
-   questions, the date choice and the checker (apology-check.js) running on
-   the reader's version.
+   questions, the date choice and the checker running on the reader's
+   version: its bundle (checker.js, with the language library it reads
+   sentences with) loads the first time the editor opens, never with the page.
 
    Loaded by letter-loader.js on the first press of Edit (or at once
    when this browser keeps an edit), after the markup rendered with the page
@@ -15,19 +16,21 @@
    nodes whose line breaks browsers write differently.
 
    Kept in this browser only (letter-store.js; "Forget my details" removes
-   it): per letter, the reader's version, up to TEXT_LIMIT characters; for
+   it): per letter, the reader's version, up to EDIT_LIMIT characters; for
    every letter, the date choice. A detail changed in the form after the
    reader wrote their own version changes its sentence there too, while that
    sentence is still as the form wrote it. Another tab's change of this
    letter is shown here, and said. Reader input is only ever text. */
 mdx.module(
   "letter-editor",
-  ["letter-text", "letter-store", "letter-save", "letter-edit-text", "apology-check"],
-  (letterText, store, save, editText, checker) => {
+  ["letter-text", "letter-store", "letter-save", "letter-edit-text", "letter-loader"],
+  (letterText, store, save, editText, loader) => {
     "use strict";
 
-    const CHECK_DELAY = 300; // ms after the last keystroke
-    const TEXT_LIMIT = 50000; // characters of a version this browser keeps
+    const CHECK_DELAY = 50; // ms after the last keystroke: a re-check reads only the changed sentences
+    const LONG = 20000; // characters; a longer version scrolls in the field instead of growing it
+    const EDIT_LIMIT = 500000; // characters the editor shows and keeps (a letter is a few thousand)
+    const count = (n) => n.toLocaleString("en");
     const { plainText, splitPlaceholders } = letterText;
     const { dateLine, fillPlaceholders, swapSentence, withDate } = editText;
 
@@ -55,15 +58,6 @@ mdx.module(
         return span;
       });
 
-    /* UTF-16 offset of code point `points` in text (the checker counts code points). */
-    const utf16Offset = (text, points) => {
-      let offset = 0;
-      for (let seen = 0; seen < points && offset < text.length; seen++) {
-        offset += text.codePointAt(offset) > 0xffff ? 2 : 1;
-      }
-      return offset;
-    };
-
     /* ------------------------------------------------------------ the editor */
 
     const attach = (tools) => {
@@ -86,25 +80,23 @@ mdx.module(
       const example = () => exampleText(originals);
       const ownView = Object.assign(document.createElement("div"), { className: "mdx-letter__own" });
       const dateView = Object.assign(document.createElement("p"), { className: "mdx-letter__date" });
-      const keptText = () => {
-        const text = store.letter(url).text;
-        return typeof text === "string" && text.length <= TEXT_LIMIT ? text : null;
-      };
+      const keptText = () => store.letter(url).text ?? null;
       let own = keptText(); // null: the example
       let timer = 0;
-      let tooLong = false;
+      let tooLong = false; // the reader's version, over EDIT_LIMIT, is in this page's memory only
 
       const names = store.names;
       const sameAsExample = (text) => fillPlaceholders(text, names()) === fillPlaceholders(example(), names());
       const say = (message) => (status.textContent = message);
 
-      /* The reader's version, unless it is too long for this browser to keep:
+      /* The reader's version, unless it is too long for the editor to keep:
          then nothing, so that a reload never brings back an older one. */
       const keep = () => {
-        const over = own !== null && own.length > TEXT_LIMIT;
+        const over = own !== null && own.length > EDIT_LIMIT;
         if (over && !tooLong) {
-          say(`Your letter is now over ${TEXT_LIMIT.toLocaleString("en")} characters, so this browser will not keep it: it stays only while this page is open. Copy or download it to keep it.`);
-        }
+          say(`This version is over ${count(EDIT_LIMIT)} characters, more than the editor keeps: it is not saved. ` +
+            "It stays while this page is open: copy or download it, or shorten it to keep it.");
+        } else if (tooLong) say("");
         tooLong = over;
         save.saveLetter(url, (mine) => ({ ...mine, text: own === null || over ? undefined : own }));
       };
@@ -132,37 +124,73 @@ mdx.module(
       };
 
       const grow = () => {
+        // A very long version scrolls in the field: measuring its full height would hold the page.
+        const long = area.value.length > LONG;
+        area.toggleAttribute("data-mdx-long", long);
+        if (long) {
+          area.style.height = "";
+          return;
+        }
         const scroll = window.scrollY; // shrinking to measure must not scroll the page
         area.style.height = "auto";
         area.style.height = `${area.scrollHeight + area.offsetHeight - area.clientHeight}px`;
         window.scrollTo(window.scrollX, scroll);
       };
 
-      const check = () => {
-        window.clearTimeout(timer);
-        if (panel.hidden) return;
-        const raw = area.value;
-        const report = checker.check(raw);
+      /* The checker, loaded the first time the editor opens; it reads the
+         reader's version in slices, so a long paste never holds the page. */
+      let live = null;
+      const showReport = (checker) => (report) => {
         // "Show" selects the phrase only while positions line up (NFC may merge characters).
-        const aligned = Array.from(raw).length === Array.from(report.text).length;
+        const aligned = area.value.length === report.text.length;
         checker.renderReport(reportBox, report, {
           headingLevel: 3,
           onShow: aligned
             ? (finding) => {
                 area.focus();
-                area.setSelectionRange(utf16Offset(area.value, finding.start), utf16Offset(area.value, finding.end));
+                area.setSelectionRange(finding.from, finding.to);
               }
             : undefined,
         });
       };
+      const check = () => {
+        window.clearTimeout(timer);
+        if (panel.hidden) return;
+        if (live) {
+          live.run(area.value);
+          return;
+        }
+        tools.mdxChecker ??= loader.fetchBundle(tools.dataset.mdxCheckerSrc).then(() => mdx.use("apology-check"));
+        tools.mdxChecker
+          .then((checker) => {
+            live ??= checker.live(showReport(checker));
+            check();
+          })
+          .catch((error) => {
+            tools.mdxChecker = null; // the next open tries again
+            console.warn("letter checker:", error);
+            reportBox.textContent = "The checker could not load. Check your connection, then close and open the editor again.";
+          });
+      };
       const checkSoon = () => {
         window.clearTimeout(timer);
+        live?.stop();
         timer = window.setTimeout(check, CHECK_DELAY);
       };
 
-      /* The text field holds the reader's version, or the example with their names. */
+      /* The text field holds the reader's version, or the example with their
+         names. A version longer than EDIT_LIMIT is not shown in the field
+         (laying it out would hold the page for seconds); Copy, Email and
+         Download still send it whole. */
       const fillArea = () => {
-        area.value = own ?? fillPlaceholders(example(), names());
+        const text = own ?? fillPlaceholders(example(), names());
+        const fits = text.length <= EDIT_LIMIT;
+        area.value = fits ? text : "";
+        area.readOnly = !fits;
+        if (!fits) {
+          say(`Your saved version is ${count(text.length)} characters long, more than the editor shows ` +
+            `(${count(EDIT_LIMIT)}). Copy, Email and Download still send all of it; Back to the example starts again.`);
+        }
         grow();
       };
 
@@ -181,13 +209,17 @@ mdx.module(
         letter.hidden = open;
         if (buildReport) buildReport.hidden = open; // about the example; the live report replaces it
         editButton.setAttribute("aria-expanded", String(open)); // its words follow (CSS)
-        if (!open) return;
+        if (!open) {
+          live?.stop();
+          return;
+        }
         fillArea();
         showNote();
         check();
         area.focus({ preventScroll: true });
         area.setSelectionRange(0, 0);
-        if (area.getBoundingClientRect().top < 0) area.scrollIntoView({ block: "start" });
+        // (measuring a very long version would lay all of it out now: it scrolls in its own box)
+        if (area.value.length <= LONG && area.getBoundingClientRect().top < 0) area.scrollIntoView({ block: "start" });
       };
 
       /* ---------------------------------------------------------- events */
@@ -279,10 +311,6 @@ mdx.module(
         },
       };
       window.addEventListener("resize", () => isOpen() && grow());
-      if (store.letter(url).text !== undefined && own === null) {
-        tools.querySelector("[data-mdx-status]").textContent =
-          `Your saved version of this letter is over ${TEXT_LIMIT.toLocaleString("en")} characters, too long to open here, so the example is shown.`;
-      }
       showLetter();
       tools.dataset.mdxEditorReady = "";
       tools.mdxEditor = { toggle: () => setOpen(!isOpen()), open: () => setOpen(true) };

@@ -8,7 +8,8 @@
      this browser keeps the reader's own version of this letter or the date
      choice.
    Kept here, or by another tab. The addresses come from the template
-   (data-mdx-form-src, data-mdx-editor-src); nothing else is fetched. */
+   (data-mdx-form-src, data-mdx-editor-src); nothing else is fetched.
+   fetchBundle(src) is also how the editor loads the checker when it opens. */
 mdx.module("letter-loader", ["letter-store"], (store) => {
   "use strict";
 
@@ -62,4 +63,5 @@ mdx.module("letter-loader", ["letter-store"], (store) => {
   };
 
   mdx.mount(".md-content [data-mdx-tools]", attach);
+  return Object.freeze({ fetchBundle });
 });

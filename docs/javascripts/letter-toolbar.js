@@ -154,7 +154,7 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
         if (await copyToClipboard(letterAsSent(letter))) announce(`Letter copied${note}.`, control);
         else {
           selectLetter(letter);
-          announce("Your browser did not let this page copy: the letter is selected, press Ctrl+C (⌘C on a Mac).", control);
+          announce("The letter is selected: press Ctrl+C (⌘C on a Mac).", control);
         }
       },
       email: (control) => {

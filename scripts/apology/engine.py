@@ -1,219 +1,224 @@
-"""The draft checker's engine: the guide's mistakes and tips run on a draft.
+"""The draft checker in Python: the browser's own engine, run in V8.
 
-The rules are data (scripts/data/checker-rules.yml); their patterns are
-compiled once into regular expressions that Python and the browser read the
-same way (scripts/apology/patterns.py). This engine and the browser's
-(docs/javascripts/apology-check.js) normalise the draft identically and count
-columns in Unicode code points, so both report the same findings.
+The checker is JavaScript (docs/javascripts/apology-engine.js and the other
+sources of the `checker.js` bundle in scripts/data/bundles.yml, compromise
+first). This module evaluates those same sources, in the same order, in an
+embedded V8 (mini-racer), so `make check-letter` and the report on each letter
+page give exactly the findings the reader sees in the browser: there is no
+second engine to keep in step (tests/apology/test_checker_parity.py checks it in
+Chromium on every corpus draft).
 
-`make check-letter` runs it from the command line (scripts/apology/cli.py);
-scripts/apology/page_data.py hands its rules and reports to the browser.
+V8 starts once per process, on the first check (about half a second), and is
+closed at exit (mini-racer's interpreter would otherwise hang there).
 """
 
 from __future__ import annotations
 
-import re
-import string
-import unicodedata
+import atexit
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from scripts import data_files
-from scripts.apology.patterns import compile_pattern
 from scripts.project.urls import page_url
 
-RULES_FILE = data_files.DATA_DIR / "checker-rules.yml"
+ROOT = data_files.DATA_DIR.parents[1]
+SOURCES = ROOT / "docs"
+BUNDLE = "checker.js"
+DATA_MODULE = "checker-data.js"  # generated: the rules as the engine reads them
 
 # One code point for one code point, so offsets survive: straight quotes for
 # curly ones, a plain space for other spaces, a line break for other breaks.
-CHARACTER_MAP = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
-        **dict.fromkeys("\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006", " "),
-        **dict.fromkeys("\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
-        **dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"),
-    }
-)
+CHARACTER_MAP = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+    **dict.fromkeys("\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006", " "),
+    **dict.fromkeys("\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    **dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"),
+}
+
+# What the page has that V8 alone lacks: a global object named as in a browser,
+# and a console whose errors (a module that failed to load) are kept.
+PRELUDE = """
+var window = globalThis, self = globalThis;
+var __errors = [];
+var console = {error: (...a) => __errors.push(a.map(String).join(" ")), warn: () => {}, log: () => {}};
+var __check = (text) => JSON.stringify(mdx.use("apology-engine").check(text));
+"""
 
 
-def normalise(text: str) -> str:
-    """The text both engines match: LF line ends, NFC, straight quotes, plain spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).translate(CHARACTER_MAP)
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str  # "finding" or "tip"
-    name: str
-    link: str  # the guide section, relative to docs/: "mistakes.md#making-excuses"
-    patterns: tuple[str, ...]  # compiled, portable sources
-    message: str = ""  # findings: what is wrong and what to write instead
-    done: str = ""  # tips: what the draft does, for the summary
-    advice: str = ""  # tips: what to add when it is missing
-
-    @property
-    def url(self) -> str:
-        """The section's address relative to the site's root: "mistakes/#making-excuses"."""
-        return page_url(self.link)
-
-
-@dataclass(frozen=True)
-class Rules:
-    rules: tuple[Rule, ...]
-    summary: dict[str, str]
-
-    @property
-    def findings(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.kind == "finding")
-
-    @property
-    def tips(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.kind == "tip")
+class CheckerError(Exception):
+    """The engine could not be started or failed on a draft; the message says why."""
 
 
 @dataclass(frozen=True)
 class Finding:
-    rule: Rule
+    rule: str
+    name: str
+    url: str  # the guide section, from the site's root: "mistakes/#making-excuses"
+    message: str
+    suggestion: bool  # printed, but never counted against the verdict
+    line: int
+    column: int  # code points, 1-based, in the normalised draft
     start: int  # code points into the normalised draft
     end: int
-    line: int
-    column: int
     text: str
 
     def __str__(self) -> str:
-        return f"{self.line}:{self.column}: {self.rule.id}: {self.rule.message}"
+        note = " (a suggestion: it does not change the verdict)" if self.suggestion else ""
+        return f"{self.line}:{self.column}: {self.rule}: {self.message}{note}"
 
 
 @dataclass(frozen=True)
-class TipResult:
-    rule: Rule
-    evidence: str  # the first words that follow it; empty when missing
+class Tip:
+    rule: str
+    name: str
+    url: str
+    present: bool
+    evidence: str  # the words that earned it; empty when missing
+    done: str
+    advice: str
 
-    @property
-    def present(self) -> bool:
-        return bool(self.evidence)
+
+@dataclass(frozen=True)
+class Verdict:
+    status: int  # 0 sound, 1 needs work
+    label: str
+    reason: str
 
 
 @dataclass(frozen=True)
 class Report:
     findings: tuple[Finding, ...]
-    tips: tuple[TipResult, ...]
+    tips: tuple[Tip, ...]
+    verdict: Verdict
     summary: str
+    data: dict  # the report as the engine returned it (JSON), for comparisons
 
 
-def rule_from_data(data: dict) -> Rule:
-    return Rule(
-        id=data["id"],
-        kind=data["kind"],
-        name=data["name"],
-        link=data["link"],
-        patterns=tuple(compile_pattern(pattern) for pattern in data["patterns"]),
-        message=" ".join(data.get("message", "").split()),
-        done=data.get("done", ""),
-        advice=data.get("advice", ""),
+def report_from(data: dict) -> Report:
+    keys = Finding.__dataclass_fields__
+    return Report(
+        findings=tuple(Finding(**{k: f[k] for k in keys}) for f in data["findings"]),
+        tips=tuple(Tip(**{k: t[k] for k in Tip.__dataclass_fields__}) for t in data["tips"]),
+        verdict=Verdict(**data["verdict"]),
+        summary=data["summary"],
+        data=data,
     )
 
 
-def rules_from_data(data: dict) -> Rules:
-    return Rules(tuple(rule_from_data(rule) for rule in data["rules"]), dict(data["summary"]))
+# ---------------------------------------------------------------- the rules
 
 
 @cache
-def load_rules(path: Path = RULES_FILE) -> Rules:
-    """The rules, assumed valid: `make check` validates the file (validate/apology_rules.py)."""
-    with path.open(encoding="utf-8") as handle:
-        return rules_from_data(yaml.safe_load(handle))
+def load_rules() -> dict:
+    """The rules file, assumed valid: `make check` validates it (validate/apology_rules.py)."""
+    return data_files.load("checker-rules.yml")
 
 
-@cache
-def _regex(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+def engine_data(rules: dict) -> dict:
+    """The rules as the engine reads them: each link as the site's address, the
+    character map added."""
+    return {
+        **{key: value for key, value in rules.items() if key != "rules"},
+        "rules": [
+            {
+                **rule,
+                "url": page_url(rule["link"]),
+                "message": " ".join(rule.get("message", "").split()),
+            }
+            for rule in rules["rules"]
+        ],
+        "characters": CHARACTER_MAP,
+    }
 
 
-ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+def data_module(value: object) -> str:
+    """A loader module (docs/javascripts/mdx.js) whose value is data. ASCII
+    only: safe in any script context and whatever the page's encoding."""
+    return f'mdx.module("checker-data",[],()=>({json.dumps(value, separators=(",", ":"))}));\n'
 
 
-def fold_case(text: str) -> str:
-    """A-Z lowered, nothing else: what patterns match against (same positions)."""
-    return text.translate(ASCII_LOWER)
+def bundle_sources() -> list[str]:
+    """The `checker.js` bundle's sources, in order (docs/-relative, or generated)."""
+    listed = data_files.bundles()[BUNDLE]
+    return listed["sources"] if isinstance(listed, dict) else listed
 
 
-def rule_matches(rule: Rule, text: str) -> list[tuple[int, int]]:
-    """Where a rule matches: earliest first, longest first, no two overlapping."""
-    folded = fold_case(text)
-    spans = sorted(
-        (found.start(), -found.end(), index)
-        for index, source in enumerate(rule.patterns)
-        for found in _regex(source).finditer(folded)
-    )
-    kept: list[tuple[int, int]] = []
-    for start, negative_end, _ in spans:
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, -negative_end))
-    return kept
+# ---------------------------------------------------------------- V8
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of offset."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+class Checker:
+    """The engine in one V8 context: check(text) -> Report."""
+
+    def __init__(self, data: dict) -> None:
+        try:
+            from py_mini_racer import MiniRacer
+        except ImportError as exc:  # a venv made before mini-racer was a dependency
+            raise CheckerError(
+                "mini-racer is not installed; run `make check` to install it"
+            ) from exc
+        self._context = MiniRacer()
+        try:
+            self._context.eval(PRELUDE)
+            self._context.eval((SOURCES / "javascripts" / "mdx.js").read_text(encoding="utf-8"))
+            for source in bundle_sources():
+                text = (
+                    data_module(data)
+                    if source == DATA_MODULE
+                    else (SOURCES / source).read_text("utf-8")
+                )
+                self._context.eval(text)
+            errors = json.loads(self._context.eval("JSON.stringify(__errors)"))
+        except Exception:
+            self.close()
+            raise
+        if errors:
+            self.close()
+            raise CheckerError(f"the checker's scripts failed in V8: {'; '.join(errors)}")
+
+    def check(self, text: str) -> Report:
+        return report_from(json.loads(self._context.call("__check", text)))
+
+    def close(self) -> None:
+        self._context.close()
 
 
-def find_mistakes(rules: Rules, text: str) -> list[Finding]:
-    findings = []
-    for order, rule in enumerate(rules.findings):
-        for start, end in rule_matches(rule, text):
-            line, column = position(text, start)
-            findings.append(
-                (start, order, Finding(rule, start, end, line, column, text[start:end]))
-            )
-    return [finding for _, _, finding in sorted(findings, key=lambda item: item[:2])]
+_running: dict[str, Checker] = {}
 
 
-def find_tips(rules: Rules, text: str) -> list[TipResult]:
-    results = []
-    for rule in rules.tips:
-        matches = rule_matches(rule, text)
-        results.append(TipResult(rule, text[matches[0][0] : matches[0][1]] if matches else ""))
-    return results
+def checker_for(rules: dict) -> Checker:
+    """The V8 running these rules and the engine's sources as they are now:
+    started once per process (again only if they change), closed at exit."""
+    key = fingerprint(rules)
+    if key not in _running:
+        forget()  # one V8 at a time: make serve reloads the rules as they change
+        _running[key] = Checker(engine_data(rules))
+    return _running[key]
 
 
-def joined(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+def check_draft(text: str, rules: dict | None = None) -> Report:
+    """The report on a draft, from the engine the browser runs."""
+    return checker_for(rules or load_rules()).check(text)
 
 
-def summary(rules: Rules, text: str, findings: list[Finding], tips: list[TipResult]) -> str:
-    """A short, kind summary; the browser composes the same sentences."""
-    words = rules.summary
-    if not text.strip():
-        return words["empty"]
-    missing = [tip.rule.advice for tip in tips if not tip.present]
-    if not findings and not missing:
-        return words["strong"]
-    done = [tip.rule.done for tip in tips if tip.present]
-    sentences = [words["followed"].replace("{done}", joined(done))] if done else []
-    if len(findings) == 1:
-        sentences.append(words["findings_one"])
-    elif findings:
-        sentences.append(words["findings_many"].replace("{count}", str(len(findings))))
-    if missing:
-        sentences.append(words["missing"].replace("{advice}", joined(missing[:2])))
-    return " ".join(sentences)
+def forget() -> None:
+    """Close V8 (make serve: the rules or the engine changed); the next check starts it afresh."""
+    for checker in _running.values():
+        checker.close()
+    _running.clear()
 
 
-def check_draft(text: str, rules: Rules | None = None) -> Report:
-    rules = rules or load_rules()
-    text = normalise(text)
-    findings = find_mistakes(rules, text)
-    tips = find_tips(rules, text)
-    return Report(tuple(findings), tuple(tips), summary(rules, text, findings, tips))
+atexit.register(forget)
 
 
-# ---------------------------------------------------------------- command line
+def fingerprint(rules: dict) -> str:
+    """What a report depends on besides the draft: the engine's sources and the rules."""
+    parts = [(SOURCES / "javascripts" / "mdx.js").read_text("utf-8")]
+    for source in bundle_sources():
+        if source == DATA_MODULE:
+            parts.append(json.dumps(rules, sort_keys=True))
+        else:
+            parts.append((SOURCES / source).read_text("utf-8"))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

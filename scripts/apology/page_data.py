@@ -1,117 +1,111 @@
-"""What the checker's page, its browser engine and the letter pages need from
-the rules and the letters, as data; scripts/build/assets.py writes it into
+"""What the checker's page, its engine and the letter pages need from the rules
+and the letters, as data; scripts/build/assets.py writes it into
 overrides/assets/mdx/:
 
-- checker-data.js, first in the bundles with the browser engine: the rules
-  with their patterns compiled, the report's layout, the character map and
-  the example letters, as the module `checker-data`, so the browser never
-  reads the rules a second way;
+- checker-data.js, in the `checker.js` bundle before the engine: the rules as
+  the engine reads them (engine.engine_data), the report's layout and words,
+  and the example letters, as the module `checker-data`; Python's V8 reads the
+  same rules (scripts/apology/engine.py);
 - checker-data.html: Jinja variables for the templates: `letters` (the
-  examples' slugs and nav labels), `reports`, the Python engine's report on
-  each example letter keyed by its page.url, and `report_layout`.
+  examples' slugs and nav labels), `reports`, the engine's report on each
+  example letter keyed by its page.url, and the report's `layout`, `framing`
+  and verdict `words`.
+
+The reports come from V8, which takes about half a second to start, so they
+are kept in .cache/checker/ by what they depend on (the engine's sources, the
+rules, the letter): a build with nothing of that changed never starts V8.
 """
 
 from __future__ import annotations
 
-from scripts import data_files
-from scripts.apology.engine import CHARACTER_MAP, Report, Rules, check_draft
+import hashlib
+import json
+
+from scripts.apology import engine
+from scripts.apology.engine import Report
 from scripts.project.letters import Letter
+
+CACHE_FILE = "letter-reports.json"
 
 
 def report_summary(report: Report) -> dict:
     """A letter's report as the letter page template shows it."""
-    about = [{"rule": item.rule.id, "name": item.rule.name, "url": item.rule.url}
-             for item in report.tips]  # fmt: skip
     return {
-        "summary": report.summary,
-        "done": [
-            {**about[index], "evidence": tip.evidence}
-            for index, tip in enumerate(report.tips)
-            if tip.present
-        ],
-        "missing": [
-            {**about[index], "advice": tip.rule.advice}
-            for index, tip in enumerate(report.tips)
-            if not tip.present
-        ],
-        "findings": [
-            {
-                "rule": finding.rule.id,
-                "name": finding.rule.name,
-                "url": finding.rule.url,
-                "text": finding.text,
-                "message": finding.rule.message,
-            }
-            for finding in report.findings
-        ],
-    }
-
-
-def report_layout() -> dict:
-    """The report's parts in order, with their headings (the rules file's `report`)."""
-    return data_files.load("checker-rules.yml")["report"]
-
-
-def template_variables(letters: list[Letter], rules: Rules) -> dict:
-    """For the templates: the examples, the report on each by its page.url, and the layout."""
-    return {
-        "letters": [{"slug": letter.slug, "label": letter.label} for letter in letters],
-        "reports": {
-            letter.url: report_summary(check_draft(letter.text, rules)) for letter in letters
+        "verdict": {
+            "status": report.verdict.status,
+            "label": report.verdict.label,
+            "reason": report.verdict.reason,
         },
-        "report_layout": report_layout(),
-    }
-
-
-def browser_data(letters: list[Letter], rules: Rules) -> dict:
-    """For the browser engine: the compiled rules, the report's layout, the
-    character map and the example letters."""
-    return {
-        **portable_rules(rules),
-        "report": report_layout(),
-        "characters": {chr(code): target for code, target in CHARACTER_MAP.items()},
-        "letters": [
-            {"slug": letter.slug, "label": letter.label, "text": letter.text} for letter in letters
-        ],
-    }
-
-
-def report_data(report: Report) -> dict:
-    """The report as the browser engine returns it (JSON), for comparison."""
-    return {
+        "summary": report.summary,
         "findings": [
             {
-                "rule": f.rule.id,
-                "line": f.line,
-                "column": f.column,
-                "start": f.start,
-                "end": f.end,
+                "rule": f.rule,
+                "name": f.name,
+                "url": f.url,
                 "text": f.text,
+                "message": f.message,
+                "suggestion": f.suggestion,
             }
             for f in report.findings
         ],
-        "tips": [
-            {"rule": t.rule.id, "present": t.present, "evidence": t.evidence} for t in report.tips
+        "missing": [
+            {"rule": t.rule, "name": t.name, "url": t.url, "advice": t.advice}
+            for t in report.tips
+            if not t.present
         ],
-        "summary": report.summary,
+        "done": [
+            {"rule": t.rule, "name": t.name, "url": t.url, "evidence": t.evidence}
+            for t in report.tips
+            if t.present
+        ],
     }
 
 
-def portable_rules(rules: Rules) -> dict:
-    """The rules as the browser engine receives them, patterns already compiled."""
+def letter_reports(letters: list[Letter], rules: dict) -> dict[str, dict]:
+    """page.url -> the template's report on that letter, from the cache when
+    nothing it depends on changed, else from V8 (and then cached)."""
+    cache_path = engine.ROOT / ".cache" / "checker" / CACHE_FILE
+    try:
+        cached = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    fingerprint = engine.fingerprint(rules)
+    keys = {
+        letter.url: hashlib.sha256(f"{fingerprint}\n{letter.text}".encode()).hexdigest()
+        for letter in letters
+    }
+    reports = {}
+    for letter in letters:
+        key = keys[letter.url]
+        if key not in cached:
+            cached[key] = report_summary(engine.check_draft(letter.text, rules))
+        reports[letter.url] = cached[key]
+    kept = {key: cached[key] for key in keys.values()}
+    try:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        cache_path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout builds all the same, only slower
+    return reports
+
+
+def template_variables(letters: list[Letter], rules: dict) -> dict:
+    """For the templates: the examples, the report on each by its page.url, and
+    how a report is laid out and worded."""
     return {
-        "summary": rules.summary,
-        "rules": [
-            {
-                "id": r.id,
-                "kind": r.kind,
-                "name": r.name,
-                "message": r.message,
-                "done": r.done,
-                "advice": r.advice,
-                "url": r.url,
-                "patterns": list(r.patterns),
-            }
-            for r in rules.rules
+        "letters": [{"slug": letter.slug, "label": letter.label} for letter in letters],
+        "reports": letter_reports(letters, rules),
+        "layout": rules["report"],
+        "framing": " ".join(rules["framing"].split()),
+        "suggestion": rules["verdict"]["words"]["suggestion"],
+    }
+
+
+def browser_data(letters: list[Letter], rules: dict) -> dict:
+    """For the browser's engine: the rules as it reads them, and the example letters."""
+    return {
+        **engine.engine_data(rules),
+        "letters": [
+            {"slug": letter.slug, "label": letter.label, "text": letter.text} for letter in letters
         ],
     }

@@ -1,214 +1,126 @@
-"""The checker's pattern language: a small subset of regular expressions that
-Python's `re` and JavaScript's RegExp (with the `u` flag) read identically.
+"""The checker's pattern language, as `make check` validates it.
 
-Authors write lower-case patterns in scripts/data/checker-rules.yml; this
-module refuses anything outside the subset and compiles the rest into one
-portable regular expression that both engines run verbatim (the browser gets
-the compiled text in its bundle, so there is no second translation):
+The engine (docs/javascripts/apology-patterns.js) matches a pattern over a
+sentence's words as compromise tags them. A pattern it cannot read would
+silently match nothing, so every pattern of scripts/data/checker-rules.yml is
+checked here first, and each problem is named with its column:
 
-- a letter `a`-`z` matches either case: both engines match against a copy
-  of the draft with only A-Z lowered (same length, so positions hold).
-  Neither engine's case-insensitive flag is used, because their Unicode case
-  folding differs (Python's `re.I` matches `İ` for `i`, JavaScript's `iu` does
-  not; without `u`, JavaScript does not match the Kelvin sign `K` for `k`);
-- a space matches one or more spaces or line breaks (`[ \\n]+`): the engines
-  see text whose other white space was normalised to these two;
-- the whole pattern only matches whole words: it is wrapped in a look-behind
-  and a look-ahead for an explicit set of letters and digits, never `\\b`,
-  which is Unicode-aware in Python and ASCII-only in JavaScript.
-
-Allowed: lower-case letters, digits, space, `'`, `"`, `-`, `,`, `:`, `;`, `!`,
-`%`, `&`, `#`, `@`, `/`, `=`, `~`, `<`, `>`, `_`, non-ASCII symbols
-such as `£` or `€`; groups `( )` and `(?: )`; look-aheads `(?= )`
-and `(?! )`; `|`; quantifiers `? * + {m} {m,n}`, optionally lazy (`?`);
-classes `[...]` and `[^...]` of those characters and ranges; and the escapes
-`\\.`, `\\$`, `\\?`, `\\(` ... of the characters that are syntax in both.
-Refused: `.`, `^`, `$`, every backslash class or anchor (`\\b \\w \\s \\d \\Z`
-...), look-behind, named groups, back-references, inline flags, upper-case
-letters and patterns that can match nothing.
+    sorry        a lower-case word (letters, digits, ' . % £ € $ -); never a
+                 contraction: compromise expands "haven't" to "have not", so
+                 write "have not", which finds both
+    #Passive     one of compromise's tags (TAGS)
+    $reaction    a lexicon of the rules file
+    .            any one word
+    (a|b c)      choices, each a sequence of the above; groups do not nest
+    (#A && #B)   one word with both tags
+    ? * + {m,n}  after a word or a group
+    ^            first in the pattern: the start of a sentence
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-# Letters and digits a match may not touch: Latin (with accents), Greek, Cyrillic.
-WORD_CHARACTERS = "0-9A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF"
-BOUNDARY_BEFORE = f"(?<![{WORD_CHARACTERS}])"
-BOUNDARY_AFTER = f"(?![{WORD_CHARACTERS}])"
-SPACE = "[ \\n]+"
-SYNTAX = set("^$\\.*+?()[]{}|/")  # escapable in both engines (JavaScript's u flag)
-LITERALS = set("abcdefghijklmnopqrstuvwxyz0123456789'\"-,:;!%&#@=~<>_/")
-QUANTIFIER = re.compile(r"\{(\d{1,3})(,(\d{1,3}))?\}")
+# compromise 14.17.0's tag set (world.model.one.tagSet); tests/apology/test_vendor.py
+# compares it with the vendored library's, so an upgrade cannot leave it behind.
+TAGS = frozenset(
+    (
+        "Abbreviation", "Acronym", "Activity", "Actor", "Address", "Adjective", "Adverb", "AtMention",
+        "Auxiliary", "Cardinal", "City", "Company", "Comparable", "Comparative", "Condition",
+        "Conjunction", "Copula", "Country", "Currency", "Date", "Demonym", "Determiner", "Duration",
+        "Email", "Emoji", "Emoticon", "Expression", "FemaleName", "FinancialQuarter", "FirstName",
+        "Fraction", "FutureTense", "Gerund", "HashTag", "Holiday", "Honorific", "Hyphenated",
+        "Imperative", "Infinitive", "LastName", "MaleName", "Modal", "Money", "Month", "Multiple",
+        "Negative", "Noun", "NumberRange", "NumericValue", "Ordinal", "Organization", "Participle",
+        "Particle", "Passive", "PastTense", "Percent", "Person", "PhoneNumber", "PhrasalVerb",
+        "Place", "Plural", "Possessive", "Prefix", "Preposition", "PresentTense", "Pronoun",
+        "ProperNoun", "QuestionWord", "Redacted", "Reflexive", "Region", "RomanNumeral", "School",
+        "Season", "Singular", "SlashedTerm", "SportsTeam", "Superlative", "TextValue", "There",
+        "Time", "Timezone", "Uncountable", "Unit", "Url", "Value", "Verb", "WeekDay", "Year",
+    )
+)  # fmt: skip
+
+TOKEN = re.compile(
+    r"(?P<space>\s+)|(?P<open>\()|(?P<close>\))|(?P<bar>\|)|(?P<both>&&)"
+    r"|(?P<repeat>[?*+]|\{\d{1,2}(,\d{0,2})?\})|(?P<tag>#[A-Za-z]+)"
+    r"|(?P<lexicon>\$[a-z][a-z0-9-]*)|(?P<any>\.(?![\w']))|(?P<start>\^)"
+    r"|(?P<word>[a-z0-9£€$%][a-z0-9'.%£€$-]*)"
+)
+CONTRACTION = re.compile(r"n't$|'(s|re|ve|ll|d|m)$|'$")
+SUBSET = "write words, #Tags, $lexicons, . and ^, groups (a|b) and repeats ? * + {m,n}"
 
 
 class PatternError(ValueError):
-    """A pattern outside the subset; the message says what to write instead."""
+    """A pattern outside the language; the message says where and what to write."""
 
 
-@dataclass
-class _Compiler:
-    pattern: str
-    position: int = 0
-    groups: list[str] = field(default_factory=list)  # openings of the groups still open
-
-    def fail(self, what: str) -> PatternError:
-        return PatternError(f"{what} at column {self.position + 1} of '{self.pattern}'")
-
-    def peek(self, length: int = 1) -> str:
-        return self.pattern[self.position : self.position + length]
-
-    def compile(self) -> str:
-        parts: list[str] = []
-        can_quantify = False
-        while self.position < len(self.pattern):
-            character = self.peek()
-            if character in "?*+{":
-                parts.append(self.quantifier(can_quantify))
-                can_quantify = False
-                continue
-            part, can_quantify = self.atom(character)
-            parts.append(part)
-        if self.groups:
-            raise self.fail("unclosed '('")
-        return "".join(parts)
-
-    def atom(self, character: str) -> tuple[str, bool]:
-        """One piece of the pattern, compiled, and whether a quantifier may follow."""
-        if character == "(":
-            return self.group(), True
-        if character == ")":
-            if not self.groups:
-                raise self.fail("unmatched ')'")
-            self.position += 1
-            # JavaScript refuses a quantifier on a look-ahead; Python accepts it.
-            return ")", self.groups.pop() == "(?:"
-        if character == "|":
-            self.position += 1
-            return "|", False
-        if character == "[":
-            return self.character_class(), True
-        if character == "\\":
-            return self.escape(), True
-        self.position += 1
-        return self.literal(character), True
-
-    def literal(self, character: str) -> str:
-        if character == " ":
-            return SPACE
-        if "a" <= character <= "z":
-            return character  # matched against the draft with A-Z lowered
-        if character in LITERALS:
-            return "\\" + character if character in SYNTAX else character
-        if "A" <= character <= "Z":
-            self.position -= 1
-            raise self.fail(f"upper-case '{character}' (write it in lower case: it matches both)")
-        if ord(character) > 0x7F and ord(character) <= 0xFFFF and not character.isalpha():
-            return character
-        self.position -= 1
-        if character in ".^$":
-            raise self.fail(f"'{character}' (escape it as '\\{character}' to match it literally)")
-        raise self.fail(f"'{character}' is not allowed")
-
-    def group(self) -> str:
-        opening = self.peek(3)
-        if opening in ("(?:", "(?=", "(?!"):
-            self.position += 3
-        elif self.peek(2) == "(?":
-            raise self.fail(f"'{opening}' (only groups, '(?:', '(?=' and '(?!' are allowed)")
-        else:
-            self.position += 1
-            opening = "(?:"
-        self.groups.append(opening)
-        return opening
-
-    def quantifier(self, can_quantify: bool) -> str:
-        if not can_quantify:
-            raise self.fail(f"'{self.peek()}' has nothing to repeat")
-        if self.peek() == "{":
-            found = QUANTIFIER.match(self.pattern, self.position)
-            if not found:
-                raise self.fail("'{' (write a repeat as {m} or {m,n}, or escape it)")
-            text = found[0]
-        else:
-            text = self.peek()
-        self.position += len(text)
-        if self.peek() == "?":
-            self.position += 1
-            text += "?"
-        return text
-
-    def escape(self) -> str:
-        escaped = self.peek(2)
-        if len(escaped) == 2 and escaped[1] in SYNTAX:
-            self.position += 2
-            return escaped
-        raise self.fail(
-            f"'{escaped}' (backslash classes and anchors read differently in Python and "
-            "JavaScript; only escapes of ^$\\.*+?()[]{}|/ are allowed)"
-        )
-
-    def character_class(self) -> str:
-        self.position += 1
-        members = ["^"] if self.peek() == "^" else []
-        self.position += len(members)
-        start = self.position
-        while self.peek() != "]":
-            if not self.peek():
-                raise self.fail("unclosed '['")
-            members.append(self.class_member())
-        if self.position == start:
-            raise self.fail("empty class '[]'")
-        self.position += 1
-        return "[" + "".join(members) + "]"
-
-    def class_member(self) -> str:
-        character = self.peek()
-        if character == "\\":
-            escaped = self.peek(2)
-            if len(escaped) == 2 and (escaped[1] in SYNTAX or escaped[1] == "-"):
-                self.position += 2
-                return escaped
-            raise self.fail(f"'{escaped}' in a class")
-        if character == "[":
-            raise self.fail("'[' inside a class (escape it as '\\[')")
-        self.position += 1
-        if self.peek() == "-" and self.peek(2) != "-]":
-            low, high = character, self.pattern[self.position + 1 : self.position + 2]
-            self.position += 2
-            return self.class_range(low, high)
-        if character == " ":
-            return " \\n"
-        if "a" <= character <= "z":
-            return character
-        if character == "-" or character in LITERALS or character in SYNTAX:
-            return "\\" + character if character in SYNTAX or character == "-" else character
-        return self.literal_in_class(character)
-
-    def class_range(self, low: str, high: str) -> str:
-        for lower, upper in (("a", "z"), ("0", "9")):
-            if lower <= low <= upper and lower <= high <= upper and low <= high:
-                return f"{low}-{high}"
-        raise self.fail(f"range '{low}-{high}' (ranges are a-z or 0-9 and their parts)")
-
-    def literal_in_class(self, character: str) -> str:
-        self.position -= 1
-        compiled = self.literal(character)
-        self.position += 1
-        return compiled
-
-
-def compile_pattern(pattern: str) -> str:
-    """The portable regular expression for an author's pattern, or PatternError."""
+def pattern_problems(pattern: str, lexicons: set[str]) -> list[str]:
+    """Everything wrong with one pattern, each starting with its column; [] if nothing."""
     if not pattern.strip():
-        raise PatternError("empty pattern")
-    body = _Compiler(pattern).compile()
-    source = f"{BOUNDARY_BEFORE}(?:{body}){BOUNDARY_AFTER}"
-    try:
-        compiled = re.compile(source)
-    except re.error as exc:
-        raise PatternError(f"'{pattern}' is not a valid regular expression: {exc}") from exc
-    if compiled.fullmatch(""):
-        raise PatternError(f"'{pattern}' can match empty text; make at least one part required")
-    return source
+        return ["the pattern is empty"]
+    problems: list[str] = []
+    group_open = False
+    can_repeat = False
+    position = 0
+    while position < len(pattern):
+        found = TOKEN.match(pattern, position)
+        where = f"column {position + 1}"
+        if not found:
+            problems.append(f"{where}: '{pattern[position]}' is not pattern syntax; {SUBSET}")
+            break
+        kind, text = found.lastgroup, found.group()
+        position = found.end()
+        if kind == "space":
+            continue
+        problem, can_repeat, group_open = token_problem(kind, text, where, group_open, can_repeat)
+        problem = problem or word_problem(kind, text, where, lexicons)
+        if problem:
+            problems.append(problem)
+    if group_open:
+        problems.append("'(' is never closed")
+    return problems
+
+
+def word_problem(kind: str, text: str, where: str, lexicons: set[str]) -> str:
+    """What is wrong with one word, tag, lexicon or anchor, or ""."""
+    if kind == "start" and where != "column 1":
+        return f"{where}: '^' (the start of a sentence) must come first"
+    if kind == "tag" and text[1:] not in TAGS:
+        return f"{where}: '{text}' is not one of compromise's tags (patterns.TAGS)"
+    if kind == "lexicon" and text[1:] not in lexicons:
+        return f"{where}: there is no lexicon '{text[1:]}'"
+    if kind == "word" and CONTRACTION.search(text):
+        return (
+            f"{where}: '{text}' is a contraction or a possessive plural, which compromise "
+            "reads as other words; write it out ('have not' finds \"haven't\" too)"
+        )
+    return ""
+
+
+def token_problem(
+    kind: str, text: str, where: str, group_open: bool, can_repeat: bool
+) -> tuple[str, bool, bool]:
+    """(problem or "", whether a repeat may follow, whether a group is open) after one token."""
+    if kind == "open":
+        problem = (
+            f"{where}: a group inside a group; list every choice in one group" if group_open else ""
+        )
+        return problem, False, True
+    if kind == "close":
+        return ("" if group_open else f"{where}: ')' closes no group"), True, False
+    if kind in ("bar", "both"):
+        problem = "" if group_open else f"{where}: '{text}' belongs inside a group: (a|b)"
+        return problem, False, group_open
+    if kind == "repeat":
+        problem = "" if can_repeat else f"{where}: '{text}' has nothing to repeat"
+        if group_open and can_repeat:
+            problem = f"{where}: repeat the whole group, not a word inside it: (a|b)?"
+        return problem, False, group_open
+    return "", kind != "start", group_open
+
+
+def check_pattern(pattern: str, lexicons: set[str]) -> None:
+    """PatternError naming the first problem of a pattern, if it has one."""
+    problems = pattern_problems(pattern, lexicons)
+    if problems:
+        raise PatternError(f"{problems[0]} of '{pattern}'")

@@ -27,7 +27,7 @@ import rjsmin
 
 from scripts import data_files
 from scripts.apology import page_data
-from scripts.apology.engine import load_rules
+from scripts.apology.engine import data_module, load_rules
 from scripts.build.bundles import BundleError, bundle_problems, line_in_bundles, read_bundles
 from scripts.project.letters import example_letters
 from scripts.project.urls import page_url
@@ -35,6 +35,7 @@ from scripts.project.urls import page_url
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "docs"
 OUTPUT = ROOT / "overrides" / "assets" / "mdx"
+VENDOR = "javascripts/vendor/"  # libraries as their authors ship them (docs/javascripts/vendor/)
 
 
 def minify(name: str, source: str) -> str:
@@ -45,10 +46,21 @@ def minify(name: str, source: str) -> str:
 
 
 def bundle_text(name: str, sources: tuple[str, ...], generated: dict[str, str]) -> str:
-    """Sources joined and minified, after the generated files listed first."""
-    data = [generated[source] for source in sources if source in generated]
-    code = [source_text(source, generated) for source in sources if source not in generated]
-    return "".join(data) + minify(name, "\n".join(code)) + "\n"
+    """Sources joined in order, ours minified; generated files and vendored
+    libraries (already minified, kept byte for byte) as they are."""
+    parts: list[str] = []
+    ours: list[str] = []
+    for source in sources:
+        if source in generated or source.startswith(VENDOR):
+            if ours:
+                parts.append(minify(name, "\n".join(ours)))
+                ours = []
+            parts.append(source_text(source, generated))
+        else:
+            ours.append(source_text(source, generated))
+    if ours:
+        parts.append(minify(name, "\n".join(ours)))
+    return "".join(part if part.endswith("\n") else part + "\n" for part in parts)
 
 
 def source_text(source: str, generated: dict[str, str]) -> str:
@@ -66,12 +78,6 @@ def jinja_variables(variables: dict, source: str) -> str:
         for name, value in variables.items()
     ]
     return "\n".join(lines) + "\n"
-
-
-def js_module(name: str, value: object) -> str:
-    """A loader module (docs/javascripts/mdx.js) whose value is data. ASCII
-    only: safe in any script context and whatever the page's encoding."""
-    return f'mdx.module("{name}",[],()=>({json.dumps(value, separators=(",", ":"))}));\n'
 
 
 def template_guidance() -> list[dict[str, str]]:
@@ -103,7 +109,7 @@ def generated_files() -> dict[str, str]:
     BundleError if a bundle lacks what one of its modules needs."""
     letters, rules = example_letters(ROOT), load_rules()
     generated = {
-        "checker-data.js": js_module("checker-data", page_data.browser_data(letters, rules)),
+        "checker-data.js": data_module(page_data.browser_data(letters, rules)),
         "search-words.js": search_words(),
     }
     listed = read_bundles()

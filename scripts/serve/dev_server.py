@@ -29,7 +29,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from scripts import data_files
-from scripts.apology.engine import load_rules
+from scripts.apology import engine as checker_engine
 from scripts.build.assets import build_assets
 from scripts.build.bundles import BundleError
 from scripts.problems import Problem, summary
@@ -123,7 +123,7 @@ def forget_data() -> None:
     """scripts/data/ may have changed since the last check: read it again."""
     data_files.load.cache_clear()
     front_matter.validator_for.cache_clear()
-    load_rules.cache_clear()
+    checker_engine.load_rules.cache_clear()
 
 
 def print_check(problems: list[Problem]) -> None:

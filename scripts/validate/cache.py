@@ -44,12 +44,16 @@ def context_key(config_file: Path, config: MkDocsConfig) -> str:
 
 
 def files_under(folder: Path) -> list[Path]:
-    """Every file in folder and its subfolders (scripts/ is packages), bytecode left out."""
+    """Every file in folder and its subfolders (scripts/ is packages), bytecode and
+    npm's folders left out (a bench may install some: thousands of files)."""
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.is_file() and "__pycache__" not in path.relative_to(folder).parts
+        if path.is_file() and not NOT_HASHED.intersection(path.relative_to(folder).parts)
     )
+
+
+NOT_HASHED = frozenset({"__pycache__", "node_modules", "dist"})
 
 
 def markdown_settings(config: MkDocsConfig) -> str:

@@ -1,8 +1,9 @@
 """The apology checker in a real browser (Debian's Chromium through
-Playwright, on the built site): the browser engine gives exactly the Python
-engine's findings on the whole corpus and a 20,000-character paste, makes
-no request while checking, and its page works by keyboard, on a phone and
-in dark mode, showing what the reader typed only as text."""
+Playwright, on the built site): the browser and Python's V8 give exactly the
+same report on every draft of both corpora and on long pastes, checking makes
+no request, a 200,000-character paste answers with its first findings and a
+count, never tens of thousands of nodes, and the page works by keyboard, on a
+phone and in dark mode, showing what the reader typed only as text."""
 
 from __future__ import annotations
 
@@ -10,21 +11,20 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts.apology.engine import check_draft
-from scripts.apology.page_data import report_data
-from tests.apology import checker_corpus
+from tests.apology import corpus, drafts
 from tests.helpers import NAV_LABELS, PAGES, soup
 
 pytestmark = pytest.mark.browser
 
-BROWSER_REPORTS = """(texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => {
-  const r = mdx.use("apology-check").check(text);
-  return [name, {
-    findings: r.findings.map(({rule, line, column, start, end, text}) =>
-      ({rule, line, column, start, end, text})),
-    tips: r.tips.map(({rule, present, evidence}) => ({rule, present, evidence})),
-    summary: r.summary,
-  }];
-}))"""
+BROWSER_REPORTS = """(texts) => Object.fromEntries(Object.entries(texts).map(
+  ([name, text]) => [name, mdx.use("apology-engine").check(text)]))"""
+PASTE_LENGTH = 200_000
+
+
+def statements_paste(length: int) -> str:
+    """A long paste of real-looking letters: the tuning statements over and over."""
+    letters = "\n\n".join(statement.text for statement in corpus.statements("tuning"))
+    return (letters * (length // len(letters) + 1))[:length]
 
 
 @pytest.fixture(name="requests_made")
@@ -46,19 +46,60 @@ def fixture_checker_page(page):
     return open_checker(page)
 
 
-def test_both_engines_give_identical_findings_and_make_no_request(
+def test_the_browser_and_python_give_identical_reports_and_make_no_request(
     checker_page, requests_made
 ) -> None:
-    texts = {**checker_corpus.drafts(), "long-paste": checker_corpus.long_paste()}
-    assert len(texts["long-paste"]) == checker_corpus.LONG_PASTE_LENGTH
+    """Every corpus draft (issue 10's drafts, both parts of the statements) and two long pastes."""
+    texts = {
+        **drafts.drafts(),
+        **{s.id: s.text for part in corpus.PARTS for s in corpus.statements(part)},
+        "long-paste": drafts.long_paste(),
+        "statements-paste": statements_paste(PASTE_LENGTH),
+    }
     in_browser = checker_page.evaluate(BROWSER_REPORTS, texts)
-    differing = [
-        name for name, text in texts.items() if report_data(check_draft(text)) != in_browser[name]
-    ]
+    differing = [name for name, text in texts.items() if check_draft(text).data != in_browser[name]]
     assert differing == []
-    assert in_browser["long-paste"]["findings"]  # the long paste is really checked
+    assert len(in_browser["statements-paste"]["findings"]) > 1000  # really checked
     assert requests_made == []
     assert checker_page.errors == []
+
+
+def test_a_200000_character_paste_answers_with_its_first_findings_and_a_count(checker_page) -> None:
+    checker = checker_page.locator("[data-mdx-check]")
+    checker_page.locator("#mdx-check-draft").evaluate(  # a paste: the value, then one input event
+        "(draft, text) => { draft.value = text; draft.dispatchEvent(new Event('input', {bubbles: true})); }",
+        statements_paste(PASTE_LENGTH),
+    )
+    # The first slice answers: some findings, a count of the sentences still to read.
+    expect(checker.locator(".mdx-check__item--finding").first).to_be_attached()
+    nodes = checker_page.evaluate(
+        "document.querySelector('[data-mdx-check]').querySelectorAll('*').length"
+    )
+    assert nodes < 2000
+    expect(checker).to_have_attribute("data-mdx-check-done", "", timeout=120_000)
+    total = int(checker.get_attribute("data-mdx-check-findings"))
+    assert total > 1000
+    shown = checker.locator("[data-mdx-check-report] .mdx-check__item--finding").count()
+    assert shown == 50
+    # So long a draft scrolls in its own box, without highlights to lay out.
+    assert checker.locator(".mdx-check__mirror mark").count() == 0
+    assert checker.locator("[data-mdx-check-long]").count() == 1
+    more = checker.locator(".mdx-check__more").first.text_content()
+    assert f"{total - shown:,} more phrases are flagged" in more
+    nodes = checker_page.evaluate(
+        "document.querySelector('[data-mdx-check]').querySelectorAll('*').length"
+    )
+    assert nodes < 2000
+    assert checker_page.errors == []
+
+
+def test_a_draft_with_hundreds_of_findings_highlights_the_first_200(checker_page) -> None:
+    checker_page.locator("#mdx-check-draft").fill("Mistakes were made. " * 900)  # 18,000 characters
+    expect(checker_page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
+    assert (
+        checker_page.locator("[data-mdx-check]").get_attribute("data-mdx-check-findings") == "900"
+    )
+    assert checker_page.locator(".mdx-check__mirror mark").count() == 200
 
 
 def draft_marks(page) -> list[str]:
@@ -66,9 +107,10 @@ def draft_marks(page) -> list[str]:
 
 
 def test_typing_highlights_findings_and_lists_the_tips(checker_page, requests_made) -> None:
-    text = checker_corpus.drafts()["combo-conditional-excuse"]
+    text = drafts.drafts()["combo-conditional-excuse"]
     checker_page.locator("#mdx-check-draft").fill(text)
     expected = [finding.text for finding in check_draft(text).findings]
+    expect(checker_page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
     expect(checker_page.locator(".mdx-check__mirror mark")).to_have_count(len(expected))
     assert draft_marks(checker_page) == expected
     report = checker_page.locator("[data-mdx-check-report]")
@@ -130,6 +172,7 @@ def test_the_checker_works_by_keyboard_alone(checker_page) -> None:
     assert draft.input_value().startswith("Dear [Client's Name],\n\nI want to express")
     checker_page.keyboard.press("Control+End")
     checker_page.keyboard.type("\nIf this upset you, I am sorry.")
+    expect(checker_page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
     show = checker_page.get_by_role("button", name="Show in draft: “If this upset”")
     expect(show).to_have_count(1)
     show.focus()
@@ -172,3 +215,22 @@ def test_a_letter_report_has_the_same_headings_on_its_page_and_in_the_checker(
     expect(headings).to_have_count(len(on_page))
     assert headings.all_text_contents() == on_page
     assert len(on_page) >= 2  # a real letter shows more than one part
+
+
+def test_a_report_drawn_again_keeps_the_readers_focus(checker_page) -> None:
+    """A long draft's report is drawn again as it is read: focus stays on the same button."""
+    checker_page.locator("#mdx-check-draft").fill(
+        "Mistakes were made. We are sorry if you were upset."
+    )
+    expect(checker_page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
+    show = checker_page.get_by_role("button", name="Show in draft: “if you were upset”")
+    show.focus()
+    checker_page.evaluate("""() => {
+      const report = document.querySelector("[data-mdx-check-report]");
+      const checker = mdx.use("apology-check");
+      checker.renderReport(report, checker.check(document.querySelector("#mdx-check-draft").value),
+        { onShow: () => {} });
+    }""")  # fmt: skip
+    assert checker_page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Show in draft: “if you were upset”"
+    )

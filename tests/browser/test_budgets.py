@@ -21,7 +21,12 @@ OWN_CODE_BUDGET = 8 * 1024  # our CSS and JavaScript, gzip, on any one page
 HERO_HOST = "images.unsplash.com"
 LETTER_CODE = "assets/mdx/letter.js"
 FORM_CODE = "assets/mdx/letter-form.js"
-EDITOR_CODE = ("assets/mdx/letter-editor.js", "assets/mdx/letter-editor.css")
+# The editor's code and styles, and the checker beside it (with its language library).
+EDITOR_CODE = (
+    "assets/mdx/letter-editor.js",
+    "assets/mdx/letter-editor.css",
+    "assets/mdx/checker.js",
+)
 
 
 @pytest.fixture(name="transfers", scope="module")

@@ -137,3 +137,12 @@ def test_a_changed_module_in_a_package_changes_every_key(
     module = code / "project" / "render.py"
     module.write_text(module.read_text("utf-8") + "\n# one more line\n", "utf-8")
     assert key_of() != before
+
+
+def test_npm_folders_a_bench_installs_are_not_hashed(tmp_path: Path) -> None:
+    (tmp_path / "bench" / "node_modules" / "lib").mkdir(parents=True)
+    (tmp_path / "bench" / "node_modules" / "lib" / "index.js").write_text("x", "utf-8")
+    (tmp_path / "bench" / "dist").mkdir()
+    (tmp_path / "bench" / "dist" / "bundle.js").write_text("x", "utf-8")
+    (tmp_path / "bench" / "compare.mjs").write_text("x", "utf-8")
+    assert cache.files_under(tmp_path) == [tmp_path / "bench" / "compare.mjs"]

@@ -18,7 +18,12 @@ LABELS = {item["name"]: item["label"] for item in data_files.placeholders()}
 INJECTION = "<img src=x onerror=alert(1)>"
 STORAGE_KEY = "mdx-letter-fields"
 EDITOR_KEY = "mdx-letter-editor"
-EDITOR_BUNDLES = {"/assets/mdx/letter-editor.css", "/assets/mdx/letter-editor.js"}
+# What opening the editor fetches: its code and styles, then the checker beside it.
+EDITOR_BUNDLES = {
+    "/assets/mdx/letter-editor.css",
+    "/assets/mdx/letter-editor.js",
+    "/assets/mdx/checker.js",
+}
 NAMES = {"Client's Name": "Zoë Ødegård", "Your Name": "李雷"}
 LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)
 
@@ -104,3 +109,18 @@ def nav_link(page, label: str):
 
 def stored(page) -> str | None:
     return page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+
+
+def paste(area, text: str) -> None:
+    """As a paste: the new value, then one input event (Playwright's fill types
+    it in, which Chromium's spell checker makes slow for this much text)."""
+    area.evaluate(
+        "(area, text) => { area.value = text; area.dispatchEvent(new Event('input', {bubbles: true})); }",
+        text,
+    )
+
+
+def long_letter(length: int) -> str:
+    letter = source_text("letters/missed-deadline.md").replace("[", "").replace("]", "")
+    text = letter + "\n\nWe are sorry if this upset you.\n\n"
+    return (text * (length // len(text) + 1))[:length]

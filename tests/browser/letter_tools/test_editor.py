@@ -24,7 +24,9 @@ from tests.browser.letter_tools.helpers import (
     fill,
     filled,
     form_status,
+    long_letter,
     open_names,
+    paste,
     source_text,
     status,
     stored,
@@ -384,3 +386,55 @@ def test_edit_and_done_move_nothing_above_the_pointer(browser, base_url, size) -
     expect(edit).to_have_accessible_name("Edit")
     assert where() == before
     context.close()
+
+
+def test_a_200000_character_paste_is_checked_in_slices_with_a_count(tools_page) -> None:
+    """The checker reads a long version a slice at a time: the editor shows the
+    first findings and how many more, never tens of thousands of nodes."""
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    area = open_editor(page)
+    paste(area, long_letter(200_000))
+    report = page.locator("[data-mdx-editor-report]")
+    expect(report.locator(".mdx-check__more")).to_contain_text("more phrases are flagged")
+    assert report.locator(".mdx-check__item--finding").count() == 50
+    nodes = page.evaluate(
+        "document.querySelector('[data-mdx-editor-report]').querySelectorAll('*').length"
+    )
+    assert nodes < 500
+    assert area.get_attribute("data-mdx-long") == ""  # it scrolls in its own box
+    assert page.errors == []
+
+
+def test_a_5_mb_saved_edit_opens_at_once_and_still_sends_whole(tools_page) -> None:
+    """A version too long to lay out quickly is not put in the field: the editor
+    says so, and Copy still has all of it."""
+    page = tools_page
+    url = PAGES["letters/missed-deadline.md"]
+    page.goto(url)
+    text = long_letter(5_000_000)
+    page.evaluate(
+        "([key, url, text]) => localStorage.setItem(key, JSON.stringify({letters: {[url]: {text}}}))",
+        [EDITOR_KEY, url, text],
+    )
+    page.reload()
+    area = open_editor(page)
+    assert area.input_value() == "" and area.get_attribute("readonly") is not None
+    expect(page.locator("[data-mdx-editor-status]")).to_contain_text(
+        "Your saved version is 5,000,000 characters long, more than the editor shows (500,000)"
+    )
+    assert page.evaluate("document.querySelector('.mdx-letter').mdxSource.text().length") == len(
+        text
+    )
+    assert page.errors == []
+
+
+def test_a_version_too_long_to_keep_is_refused_with_a_message(tools_page) -> None:
+    page = tools_page
+    page.goto(PAGES["letters/missed-deadline.md"])
+    area = open_editor(page)
+    paste(area, long_letter(500_001))
+    expect(page.locator("[data-mdx-editor-status]")).to_contain_text(
+        "This version is over 500,000 characters, more than the editor keeps: it is not saved."
+    )
+    assert page.evaluate(f"localStorage.getItem('{EDITOR_KEY}')") is None

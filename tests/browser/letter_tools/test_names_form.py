@@ -96,7 +96,7 @@ def test_copy_falls_back_to_plain_text_then_to_selecting_the_letter(tools_page) 
         "() => { navigator.clipboard.writeText = () => Promise.reject(new Error('no')); }"
     )
     button(page, "Copy").click()
-    expect(status(page)).to_contain_text("the letter is selected, press Ctrl+C")
+    expect(status(page)).to_contain_text("The letter is selected: press Ctrl+C")
     selected = page.evaluate("getSelection().toString()")
     assert selected.startswith("Dear Ms Rivera,") and selected.rstrip().endswith("Sam Taylor")
     assert page.errors == []

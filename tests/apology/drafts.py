@@ -1,15 +1,16 @@
-"""The checker's corpus: drafts in tests/fixtures/drafts/, what a careful
-reader flags in each (expected.yml), and how the engine's findings score
-against that. `python -m tests.apology.checker_corpus` prints the figures the README
-quotes."""
+"""Issue 10's drafts (tests/fixtures/drafts/), what a careful reader flags in
+each (expected.yml), and how the checker's findings score against that.
+`python -m tests.apology.drafts` prints the figures. (The statements of
+issue 14, with kinds and verdicts, are tests/apology/corpus.py's.)"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
-from scripts.apology.engine import Report, check_draft, normalise
+from scripts.apology.engine import CHARACTER_MAP, Report, check_draft
 from tests.helpers import FIXTURES
 
 DRAFTS = FIXTURES / "drafts"
@@ -31,8 +32,14 @@ def long_paste() -> str:
     return (corpus * (LONG_PASTE_LENGTH // len(corpus) + 1))[:LONG_PASTE_LENGTH]
 
 
+def normalise(text: str) -> str:
+    """As the engine normalises a draft (LF, NFC, the character map), to find a label in it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).translate(str.maketrans(CHARACTER_MAP))
+
+
 def expected_spans(text: str, labels: dict[str, list[str]]) -> list[tuple[str, int, int]]:
-    """(rule, start, end) of each labelled phrase, in the normalised draft."""
+    """(rule, start, end) of each labelled phrase, in code points of the normalised draft."""
     text = normalise(text)
     spans, searched_from = [], {}
     for rule, phrases in labels.items():
@@ -69,9 +76,7 @@ class Score:
                 (
                     span
                     for span in unmatched
-                    if span[0] == finding.rule.id
-                    and span[1] < finding.end
-                    and finding.start < span[2]
+                    if span[0] == finding.rule and span[1] < finding.end and finding.start < span[2]
                 ),
                 None,
             )

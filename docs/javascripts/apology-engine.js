@@ -1,0 +1,356 @@
+/* Check your apology: the one engine. The browser runs it on the checker's
+   page and beside the letter editor; Python runs the very same bundle in V8
+   through mini-racer (scripts/apology/engine.py) for `make check-letter` and
+   the report on each letter, so every host gives the same findings.
+
+   It reads a draft sentence by sentence. compromise (docs/javascripts/vendor/)
+   splits the sentences and tags the words: passive, negation, modals,
+   pronouns, money, dates, contractions expanded. The rules are data
+   (scripts/data/checker-rules.yml, module checker-data):
+     lexicons  words by meaning; a word also matches its other forms
+               (apologise, apologised); "word/Verb" only as that part of speech
+     signals   named patterns saying what a sentence does (apologises, owns
+               the failure, offers something, hedges), for the conditions
+     rules     findings (a kind of weakness) and tips (what a strong apology
+               does): patterns (apology-patterns.js), clause conditions (the
+               subject of a clause and its verb), and `unless` conditions
+   Then the letter is weighed as a whole: the verdict.
+
+   A sentence's reading is cached by its text, so a re-check reads only the
+   sentences that changed, and a long draft can be read in slices: start()
+   returns a job whose step(n) reads n more sentences and whose report() says
+   what is known so far. Nothing here touches the page or the network.
+
+     check(text) -> report        start(text) -> {done, step(n), report()}
+     report: {text, complete, checked, progress, sentences, findings, tips, verdict, summary} */
+mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"], (nlp, patterns, data) => {
+  "use strict";
+
+  const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
+  const CONTINUED_LINE = /\n(?=[ \t]*[a-z])/g; // a line break before a lower-case word continues the sentence
+  const COMMA_LIKE = /[,;:(\u2013\u2014]/;
+  const CLAUSE_END = /[;:\u2013\u2014]/;
+  const CACHE_LIMIT = 20000; // sentences kept; a 200,000-character draft has about 2,500
+
+  const tagOf = (lexicon) => `Lex${lexicon.replace(/(^|-)([a-z0-9])/g, (_, __, c) => c.toUpperCase())}`;
+
+  const characters = new Map(Object.entries(data.characters));
+  const mapped = new RegExp(`[${[...characters.keys()].join("")}]`, "gu");
+  /* LF line ends, NFC, straight quotes, plain spaces: one code point for one, so offsets hold. */
+  const normalise = (input) =>
+    String(input ?? "").replace(/\r\n?/g, "\n").normalize("NFC").replace(mapped, (ch) => characters.get(ch));
+
+  /* [start, end) of each sentence of one paragraph (UTF-16, in the text): compromise's splitter. */
+  const paragraphSpans = (paragraph, offset) => {
+    const world = nlp.world();
+    const spans = [];
+    const joined = paragraph.replace(CONTINUED_LINE, " ");
+    let at = 0;
+    for (const piece of world.methods.one.tokenize.splitSentences(joined, world)) {
+      const start = joined.indexOf(piece, at);
+      at = start + piece.length;
+      const lead = piece.length - piece.trimStart().length;
+      const length = piece.trim().length;
+      if (length) spans.push([offset + start + lead, offset + start + lead + length]);
+    }
+    return spans;
+  };
+
+  /* ------------------------------------------------------------ words */
+
+  const lexicons = data.lexicons;
+  const sets = Object.fromEntries(Object.entries(lexicons).map(([name, list]) => [name, new Set(list)]));
+  const byWord = new Map(); // word -> [{tag, only}]
+  const phrases = new Map(); // lexicon -> [[word, ...]]: its entries of several words
+  for (const [name, entries] of Object.entries(lexicons)) {
+    phrases.set(name, entries.filter((entry) => /[\s-]/.test(entry)).map((entry) => entry.split(/[\s-]+/)));
+    for (const entry of entries) {
+      const [word, only] = entry.split("/");
+      if (!byWord.has(word)) byWord.set(word, []);
+      byWord.get(word).push({ tag: tagOf(name), only });
+    }
+  }
+
+  /* A sentence's words: compromise's terms with our lexicons' tags, and offsets in the sentence. */
+  const wordsOf = (sentence) => {
+    const doc = nlp(sentence);
+    doc.compute("root");
+    const words = [];
+    let at = 0;
+    for (const term of doc.docs.flat()) {
+      const word = (term.implicit || term.normal || "").toLowerCase();
+      const keys = [word, term.root, word.replace(/'s?$/, "")];
+      for (const { tag, only } of keys.flatMap((key) => byWord.get(key) ?? [])) {
+        if (!only || term.tags.has(only)) term.tags.add(tag);
+      }
+      const start = at + term.pre.length;
+      at = start + term.text.length + term.post.length;
+      words.push({ word, tags: term.tags, pre: term.pre, post: term.post, start, end: start + term.text.length });
+    }
+    return words;
+  };
+
+  /* ------------------------------------------------------------ clauses */
+
+  const isAny = (word, tags) => tags.some((tag) => word.tags.has(tag));
+
+  /* A new clause at a subordinator, after ; : or a dash, and after a comma
+     before a linking word or a pronoun, or once a subordinate clause has run. */
+  const clausesOf = (words) => {
+    const starts = [0];
+    for (let i = 1; i < words.length; i++) {
+      const before = words[i - 1].post;
+      const subordinate = sets.subordinator.has(words[starts.at(-1)].word);
+      const comma = COMMA_LIKE.test(before) || /[(\u2013\u2014]/.test(words[i].pre);
+      if (CLAUSE_END.test(before) || sets.subordinator.has(words[i].word) ||
+        (comma && (subordinate || sets.linker.has(words[i].word) || words[i].tags.has("Pronoun")))) starts.push(i);
+    }
+    const clauses = starts.map((from, i) => clauseOf(words, from, (starts[i + 1] ?? words.length) - 1));
+    clauses.forEach((clause, i) => {
+      if (i && !clause.subject && clause.verb !== null && sets.linker.has(words[clause.from].word)) {
+        clause.subject = clauses[i - 1].subject; // "... and [we] sent it": a shared subject
+      }
+    });
+    return clauses;
+  };
+
+  /* A clause's subject is what comes before its first verb; its verb group runs on over auxiliaries. */
+  const clauseOf = (words, from, to) => {
+    const conditional = sets["condition-word"].has(words[from].word);
+    let verb = from;
+    while (verb <= to && !words[verb].tags.has("Verb")) verb++;
+    if (verb > to) return { from, to, verb: null, verbEnd: null, subject: null, conditional };
+    let first = from;
+    while (first < verb && (isAny(words[first], ["Conjunction", "Preposition", "Adverb"]) ||
+      sets.subordinator.has(words[first].word))) first++;
+    let verbEnd = verb;
+    while (verbEnd < to && isAny(words[verbEnd + 1], ["Verb", "Adverb", "Negative", "Particle"])) verbEnd++;
+    return { from, to, verb, verbEnd, subject: first < verb ? [first, verb - 1] : null, conditional };
+  };
+
+  const clauseAt = (clauses, index) => clauses.findLast((clause) => clause.from <= index) ?? clauses[0];
+
+  const hasTag = (words, from, to, tag) => words.slice(from, to + 1).some((word) => word.tags.has(tag));
+
+  /* A clause rule: a subject of one lexicon doing a verb of another, in the active voice. */
+  const clauseMatches = (reading, rule) =>
+    (rule.clauses ?? []).flatMap((want) =>
+      reading.clauses
+        .filter(({ subject, verb, verbEnd }) => subject && verb !== null &&
+          hasTag(reading.words, subject[0], subject[1], tagOf(want.subject)) &&
+          hasTag(reading.words, verb, verbEnd, tagOf(want.verb)) &&
+          !hasTag(reading.words, verb, verbEnd, "Passive"))
+        .map(({ subject, verbEnd }) => ({ id: rule.id, from: subject[0], to: verbEnd })));
+
+  /* ------------------------------------------------------------ conditions */
+
+  const overlaps = (a, b) => a.from <= b.to && b.from <= a.to;
+
+  const SCOPES = {
+    sentence: () => true,
+    before: (signal, match) => signal.from <= match.from,
+    after: (signal, match, clause) => signal.from > match.to && signal.from <= clause.to,
+    clause: (signal, match, clause) => signal.from >= clause.from && signal.from <= clause.to,
+    match: (signal, match) => overlaps(signal, match),
+  };
+
+  /* excluded(match, unless, findings): true when one of the rule's `unless` conditions holds. */
+  const conditions = (reading, sentence) => {
+    const { words, clauses, matches } = reading;
+    const signal = (name) => matches.filter((m) => m.id === `signal:${name}`);
+    const quotes = [];
+    words.forEach((word, i) => {
+      if (word.pre.includes('"')) quotes.push({ from: i, to: words.length - 1 });
+      if (word.post.includes('"') && quotes.length) quotes.at(-1).to = i;
+    });
+    const isOffer = (clause) => signal("offer").some((s) => SCOPES.clause(s, null, clause));
+    const conditionalClause = (clause) => Boolean(clause?.conditional && !isOffer(clause));
+    const builtin = {
+      // a negation just before the words, in their clause: "never meant to upset you"
+      negated: (m) => words.slice(Math.max(clauseAt(clauses, m.from).from, m.from - 3), m.from)
+        .some((word) => word.tags.has("Negative")),
+      // in an if-clause, or followed by one: "I am sorry if you were upset" (an offer is no condition)
+      conditional: (m) => {
+        const i = clauses.indexOf(clauseAt(clauses, m.from));
+        return conditionalClause(clauses[i]) || conditionalClause(clauses[i + 1]);
+      },
+      hedged: (m) => signal("hedge").some((s) => SCOPES.clause(s, m, clauseAt(clauses, m.from))),
+      quoted: (m) => quotes.some((q) => m.from >= q.from && m.to <= q.to),
+      question: () => /\?["')\s]*$/.test(sentence),
+    };
+    return (m, unless, findings) => (unless ?? []).some((condition) => {
+      if (condition === "flagged") return findings.some((f) => overlaps(f, m));
+      if (typeof condition === "string") return builtin[condition](m);
+      const [name, scope] = Object.entries(condition)[0];
+      return signal(name).some((s) => SCOPES[scope](s, m, clauseAt(clauses, m.from)));
+    });
+  };
+
+  /* ------------------------------------------------------------ one sentence */
+
+  const findingRules = data.rules.filter((rule) => rule.kind === "finding");
+  const tipRules = data.rules.filter((rule) => rule.kind === "tip");
+  const order = new Map(data.rules.map((rule, i) => [rule.id, i]));
+  const compiled = [
+    ...Object.entries(data.signals).flatMap(([name, list]) => list.map((p) => [`signal:${name}`, p])),
+    ...data.rules.flatMap((rule) => (rule.patterns ?? []).map((p) => [rule.id, p])),
+  ].map(([id, pattern]) => ({ id, pattern: patterns.compile(pattern, tagOf) }));
+
+  const matchesOf = (words) => {
+    const present = new Set(words.flatMap((word) => [`w:${word.word}`, ...[...word.tags].map((tag) => `t:${tag}`)]));
+    return compiled.flatMap(({ id, pattern }) =>
+      patterns.findAll(pattern, words, phrases, present).map(([from, to]) => ({ id, from, to })));
+  };
+
+  /* A sentence's findings and the tips it earns. Where two findings overlap,
+     the rule listed first keeps the words, and of one rule's, the longer; a tip
+     never counts from words that are negated, conditional, hedged or flagged
+     (its rule's `unless`). */
+  const judge = (reading, sentence) => {
+    const excluded = conditions(reading, sentence);
+    const candidates = findingRules.flatMap((rule) =>
+      reading.matches.filter((m) => m.id === rule.id).concat(clauseMatches(reading, rule))
+        .filter((m) => !excluded(m, rule.unless, []))
+        .map((m) => ({ ...m, rule })));
+    candidates.sort((a, b) => order.get(a.rule.id) - order.get(b.rule.id) || (b.to - b.from) - (a.to - a.from) || a.from - b.from);
+    const findings = [];
+    for (const candidate of candidates) if (!findings.some((f) => overlaps(f, candidate))) findings.push(candidate);
+    findings.sort((a, b) => a.from - b.from || order.get(a.rule.id) - order.get(b.rule.id));
+    const tips = tipRules.flatMap((rule) => {
+      const credited = reading.matches.filter((m) => m.id === rule.id).sort((a, b) => a.from - b.from)
+        .find((m) => !excluded(m, rule.unless, findings));
+      return credited ? [{ ...credited, rule }] : [];
+    });
+    return { findings, tips };
+  };
+
+  const cache = new Map();
+  /* What a sentence says, cached by its text: findings and tips as UTF-16 spans in it. */
+  const read = (sentence) => {
+    let said = cache.get(sentence);
+    if (said) return said;
+    const words = wordsOf(sentence);
+    said = { findings: [], tips: [] };
+    if (words.length) {
+      const reading = { words, clauses: clausesOf(words), matches: matchesOf(words) };
+      const judged = judge(reading, sentence);
+      const span = ({ rule, from, to }) => ({ rule, start: words[from].start, end: words[to].end });
+      said = { findings: judged.findings.map(span), tips: judged.tips.map(span) };
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(sentence, said);
+    return said;
+  };
+
+  /* ------------------------------------------------------------ the letter */
+
+  /* Line, column and code point of ascending UTF-16 offsets, counted once from the start. */
+  const counter = (text) => {
+    let line = 1, lineStart = 0, cursor = 0, points = 0;
+    return (offset) => {
+      for (; cursor < offset; cursor++) {
+        const unit = text.charCodeAt(cursor);
+        if (unit === 10) { line++; lineStart = points + 1; }
+        const secondHalf = unit >= 0xdc00 && unit <= 0xdfff && cursor > 0 &&
+          text.charCodeAt(cursor - 1) >= 0xd800 && text.charCodeAt(cursor - 1) <= 0xdbff;
+        if (!secondHalf) points++;
+      }
+      return { line, column: points - lineStart + 1, point: points };
+    };
+  };
+
+  const joined = (items) => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+  /* The letter as an expert weighs it: it must own the failure (say sorry, or
+     take responsibility); then what weakens it may not outweigh what it does,
+     and a letter that also puts things right may carry more. Suggestions
+     (e.g. a passive) never count. */
+  const weigh = (text, findings, credited) => {
+    const settings = data.verdict;
+    const words = settings.words;
+    if (!text.trim()) return { status: 0, label: "", reason: "" };
+    const weight = findings.filter((f) => !f.suggestion).reduce((sum, f) => sum + f.weight, 0);
+    const owns = settings.owns.some((id) => credited.has(id));
+    const putsRight = settings.puts_right.some((id) => credited.has(id));
+    const allowance = owns && putsRight ? settings.allowance_owned : settings.allowance;
+    if (!owns) return { status: 1, label: words.needs_work, reason: words.unowned };
+    if (weight > allowance) return { status: 1, label: words.needs_work, reason: words.outweighed };
+    return { status: 0, label: words.sound, reason: putsRight ? words.sound_put_right : words.sound_owned };
+  };
+
+  /* A short, kind summary that never asks for what the draft already does. */
+  const summarise = (text, findings, tips) => {
+    const words = data.summary;
+    if (!text.trim()) return words.empty;
+    const missing = tips.filter((tip) => !tip.present).map((tip) => tip.advice);
+    if (!findings.length && !missing.length) return words.strong;
+    const done = tips.filter((tip) => tip.present).map((tip) => tip.done);
+    const sentences = done.length ? [words.followed.replace("{done}", joined(done))] : [];
+    if (findings.length === 1) sentences.push(words.findings_one);
+    else if (findings.length) sentences.push(words.findings_many.replace("{count}", String(findings.length)));
+    if (missing.length) sentences.push(words.missing.replace("{advice}", joined(missing.slice(0, 2))));
+    return sentences.join(" ");
+  };
+
+  const about = (rule) => ({ rule: rule.id, name: rule.name, url: rule.url });
+
+  const assemble = (text, spans, said, complete) => {
+    const at = counter(text);
+    const findings = [];
+    const evidence = new Map();
+    said.forEach(({ findings: found, tips }, sentence) => {
+      const base = spans[sentence][0];
+      for (const f of found) {
+        const from = base + f.start;
+        const to = base + f.end;
+        const { line, column, point } = at(from);
+        findings.push({ ...about(f.rule), message: f.rule.message, suggestion: Boolean(f.rule.suggestion),
+          weight: f.rule.weight ?? 0, line, column, start: point, end: point + [...text.slice(from, to)].length,
+          from, to, sentence, text: text.slice(from, to) });
+      }
+      for (const t of tips) if (!evidence.has(t.rule.id)) evidence.set(t.rule.id, text.slice(base + t.start, base + t.end));
+    });
+    const tips = tipRules.map((rule) => ({ ...about(rule), present: evidence.has(rule.id),
+      evidence: evidence.get(rule.id) ?? "", done: rule.done, advice: rule.advice }));
+    const read = said.length ? spans[said.length - 1][1] : 0;
+    return { text, complete, checked: said.length, progress: complete ? 1 : read / text.length,
+      sentences: spans.slice(0, said.length).map(([start, end]) => ({ start, end })), findings, tips,
+      verdict: weigh(text, findings, evidence), summary: summarise(text, findings, tips) };
+  };
+
+  /* A check read in slices: step(n) reads n more sentences (splitting the text
+     into sentences only as far as it reads, so a 5 MB draft starts at once);
+     report() says what is known so far. */
+  const start = (input) => {
+    const text = normalise(input);
+    const paragraphs = new RegExp(PARAGRAPH.source, "g");
+    const spans = [];
+    const said = [];
+    let split = false; // every paragraph split into sentences
+    const more = () => {
+      const found = paragraphs.exec(text);
+      if (found) spans.push(...paragraphSpans(found[0], found.index));
+      else split = true;
+    };
+    const step = (count = Infinity) => {
+      for (let n = 0; n < count; n++) {
+        while (said.length === spans.length && !split) more();
+        if (said.length === spans.length) break;
+        const [from, to] = spans[said.length];
+        said.push(read(text.slice(from, to).replace(/\n/g, " ")));
+      }
+      while (said.length === spans.length && !split) more(); // paragraphs of nothing to read
+      return split && said.length === spans.length;
+    };
+    const report = () => assemble(text, spans, said, split && said.length === spans.length);
+    return { text, get done() { return said.length; }, step, report };
+  };
+
+  const check = (input) => {
+    const job = start(input);
+    job.step();
+    return job.report();
+  };
+
+  return { check, start, normalise };
+});

@@ -1,0 +1,202 @@
+"""The apology corpus (tests/data/apologies/, README.md there): statements
+written before any tuning, each with the verdict an expert gives it and its
+weak phrases by kind, and how the checker scores on them.
+
+    .venv/bin/python -m tests.apology.corpus --part tuning     # while tuning
+    .venv/bin/python -m tests.apology.corpus --part held-out   # what the README reports
+
+A finding is a true positive when its sentence holds a weak phrase of its kind,
+and a false positive when it does not; a weak phrase is found when its sentence
+holds a finding of its kind. Then, as the hidden set of real statements is
+judged: the share of weak phrases with a finding of any kind in their sentence,
+verdict agreement on the good and bad statements (exit status 1 for bad, 0 for
+good), how many good statements get the verdict "needs work", and how many
+findings the good statements get between them.
+
+Only figures are printed, never a statement: held-out.yml stays unread by
+people tuning the checker (`--misses`, which prints them, refuses it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+
+import yaml
+
+from scripts.apology.engine import Report, check_draft
+from tests.helpers import ROOT
+
+CORPUS = ROOT / "tests" / "data" / "apologies"
+PARTS = {"tuning": CORPUS / "tuning.yml", "held-out": CORPUS / "held-out.yml"}
+KINDS = ("conditional", "non-apology", "excuse", "blame-shifting", "minimising", "passive",
+         "vague", "self-focus", "intent")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    verdict: str  # good, mixed or bad
+    text: str
+    weak: tuple[tuple[str, str], ...]  # (kind, phrase)
+
+
+def statements(part: str) -> list[Statement]:
+    data = yaml.safe_load(PARTS[part].read_text(encoding="utf-8"))
+    return [
+        Statement(
+            item["id"],
+            item["verdict"],
+            item["text"],
+            tuple((weak["kind"], weak["phrase"]) for weak in item["weak"]),
+        )
+        for item in data
+    ]
+
+
+def utf16(text: str, index: int) -> int:
+    """The UTF-16 offset of code point `index` (the engine's sentences count UTF-16)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def sentence_of(report: Report, phrase: str, searched: dict[str, int]) -> int:
+    """The index of the sentence where phrase stands (the next occurrence each time)."""
+    text = report.data["text"]
+    phrase = phrase.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    start = text.find(phrase, searched.get(phrase, 0))
+    if start < 0:
+        raise LookupError(f"{phrase!r} is not in its statement")
+    searched[phrase] = start + 1
+    offset = utf16(text, start)
+    sentences = report.data["sentences"]
+    return next(i for i, s in enumerate(sentences) if s["start"] <= offset < s["end"])
+
+
+@dataclass
+class Scores:
+    true: Counter = field(default_factory=Counter)  # findings with a phrase of their kind
+    false: Counter = field(default_factory=Counter)  # findings without
+    found: Counter = field(default_factory=Counter)  # phrases with a finding of their kind
+    marked: Counter = field(default_factory=Counter)  # phrases
+    phrases_flagged: int = 0  # phrases with a finding of any kind in their sentence
+    agreed: int = 0  # good and bad statements whose verdict agrees
+    judged: int = 0  # good and bad statements
+    good: int = 0
+    good_needing_work: int = 0
+    good_findings: int = 0
+    misses: list[str] = field(default_factory=list)  # tuning only: what went wrong, to read
+
+    def add(self, statement: Statement, report: Report) -> None:
+        searched: dict[str, int] = {}
+        marks = [(kind, sentence_of(report, phrase, searched), phrase)
+                 for kind, phrase in statement.weak]  # fmt: skip
+        kinds_at = {(kind, sentence) for kind, sentence, _ in marks}
+        flagged_at: dict[int, set[str]] = {}
+        for finding, data in zip(report.findings, report.data["findings"], strict=True):
+            flagged_at.setdefault(data["sentence"], set()).add(finding.rule)
+            if (finding.rule, data["sentence"]) in kinds_at:
+                self.true[finding.rule] += 1
+            else:
+                self.false[finding.rule] += 1
+                self.misses.append(f"{statement.id}: false {finding.rule}: {finding.text!r}")
+        for kind, sentence, phrase in marks:
+            self.marked[kind] += 1
+            self.phrases_flagged += bool(flagged_at.get(sentence))
+            if kind in flagged_at.get(sentence, set()):
+                self.found[kind] += 1
+            else:
+                got = ", ".join(sorted(flagged_at.get(sentence, ()))) or "nothing"
+                self.misses.append(f"{statement.id}: missed {kind}: {phrase!r} (got {got})")
+        needs_work = report.verdict.status == 1
+        if statement.verdict in ("good", "bad"):
+            self.judged += 1
+            self.agreed += needs_work == (statement.verdict == "bad")
+        if statement.verdict == "good":
+            self.good += 1
+            self.good_needing_work += needs_work
+            self.good_findings += len(report.findings)
+        if needs_work != (statement.verdict == "bad") and statement.verdict != "mixed":
+            self.misses.append(
+                f"{statement.id}: verdict {report.verdict.label} for a {statement.verdict} one"
+            )
+
+    def precision(self, kind: str | None = None) -> float:
+        true = sum(self.true.values()) if kind is None else self.true[kind]
+        false = sum(self.false.values()) if kind is None else self.false[kind]
+        return true / (true + false) if true + false else 1.0
+
+    def recall(self, kind: str | None = None) -> float:
+        found = sum(self.found.values()) if kind is None else self.found[kind]
+        marked = sum(self.marked.values()) if kind is None else self.marked[kind]
+        return found / marked if marked else 1.0
+
+    @property
+    def phrases(self) -> int:
+        return sum(self.marked.values())
+
+    @property
+    def share_flagged(self) -> float:
+        return self.phrases_flagged / self.phrases
+
+    @property
+    def agreement(self) -> float:
+        return self.agreed / self.judged
+
+
+def score(part: str) -> Scores:
+    scores = Scores()
+    for statement in statements(part):
+        scores.add(statement, check_draft(statement.text))
+    return scores
+
+
+def table(scores: Scores) -> list[str]:
+    lines = ["| kind | precision | recall | findings right / wrong | phrases found / marked |",
+             "| --- | --- | --- | --- | --- |"]  # fmt: skip
+    for kind in (*KINDS, None):
+        name = kind or "all kinds"
+        true = sum(scores.true.values()) if kind is None else scores.true[kind]
+        false = sum(scores.false.values()) if kind is None else scores.false[kind]
+        found = sum(scores.found.values()) if kind is None else scores.found[kind]
+        marked = scores.phrases if kind is None else scores.marked[kind]
+        lines.append(f"| {name} | {scores.precision(kind):.0%} | {scores.recall(kind):.0%} | "
+                     f"{true} / {false} | {found} / {marked} |")  # fmt: skip
+    return lines
+
+
+def summary(scores: Scores) -> list[str]:
+    return [
+        (
+            f"weak phrases with a finding in their sentence: {scores.phrases_flagged} of "
+            f"{scores.phrases} ({scores.share_flagged:.0%})"
+        ),
+        (
+            f"verdicts agreeing with the expert on good and bad statements: {scores.agreed} of "
+            f"{scores.judged} ({scores.agreement:.0%})"
+        ),
+        f"good statements given 'needs work': {scores.good_needing_work} of {scores.good}",
+        f"findings on the {scores.good} good statements: {scores.good_findings}",
+    ]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.apology.corpus", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--part", choices=list(PARTS), required=True)
+    parser.add_argument("--misses", action="store_true", help="list what went wrong (tuning only)")
+    args = parser.parse_args(argv)
+    if args.misses and args.part != "tuning":
+        parser.error("--misses prints statements; only the tuning part may be read")
+    scores = score(args.part)
+    print(f"{args.part}: {len(statements(args.part))} statements, {scores.phrases} weak phrases")
+    print("\n".join([*table(scores), "", *summary(scores)]))
+    if args.misses:
+        print("\n".join(["", *scores.misses]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,108 @@
+"""What the build hands the browser and the templates from the checker: the
+rules once in the `checker.js` bundle (after compromise, kept byte for byte),
+the checker's page loading it, and each letter page's report, made at build
+time by the same engine and kept in .cache/checker/ by what it depends on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rjsmin
+
+from scripts.apology import engine, page_data
+from scripts.apology.engine import check_draft, data_module, load_rules
+from scripts.build.assets import generated_files
+from scripts.project.letters import example_letters
+from tests.helpers import LETTER_PAGES, PAGES, ROOT, soup
+
+RULES = load_rules()
+CHECKER_DATA = 'mdx.module("checker-data",[],()=>('  # how the generated data module starts
+
+
+def test_the_browser_gets_the_rules_once_as_data_in_the_checker_bundle() -> None:
+    data = page_data.browser_data(example_letters(ROOT), RULES)
+    script = data_module(data)
+    assert json.loads(script.removeprefix(CHECKER_DATA).removesuffix("));\n")) == data
+    assert script.isascii()
+    assert [rule["patterns"] for rule in data["rules"] if "patterns" in rule] == [
+        rule["patterns"] for rule in RULES["rules"] if "patterns" in rule
+    ]
+    for code in ("apology-engine.js", "apology-patterns.js", "apology-check.js"):
+        source = rjsmin.jsmin((ROOT / "docs" / "javascripts" / code).read_text("utf-8"))
+        assert "sorry" not in source.lower()  # the words are data, not code
+
+
+def test_the_checker_bundle_holds_compromise_as_it_is_then_our_modules() -> None:
+    bundle = generated_files()["checker.js"]
+    vendored = (ROOT / "docs" / "javascripts" / "vendor" / "compromise.js").read_text("utf-8")
+    assert bundle.startswith(vendored)
+    assert bundle.index(CHECKER_DATA) < bundle.index('mdx.module("apology-engine"')
+
+
+def test_the_examples_are_the_letters_in_nav_order() -> None:
+    letters = example_letters(ROOT)
+    assert [f"letters/{letter.slug}.md" for letter in letters] == LETTER_PAGES
+    billing = next(letter for letter in letters if letter.slug == "billing-error")
+    assert billing.label == "Billing error"
+    assert billing.text.startswith("Dear [Client's Name],\n\nI want to extend")
+    assert billing.text.endswith("Best wishes,\n[Your Name]")
+
+
+def test_the_billing_letter_names_no_amount_and_no_refund() -> None:
+    letters = {letter.slug: letter for letter in example_letters(ROOT)}
+    report = page_data.report_summary(check_draft(letters["billing-error"].text))
+    missing = [tip["rule"] for tip in report["missing"]]
+    assert "amends" in missing and "details" in missing
+    assert "says-sorry" in [tip["rule"] for tip in report["done"]]
+    assert report["verdict"]["label"] in (
+        RULES["verdict"]["words"]["sound"],
+        RULES["verdict"]["words"]["needs_work"],
+    )
+
+
+def test_letter_reports_are_kept_until_what_they_depend_on_changes(
+    monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(engine, "ROOT", tmp_path)
+    letters = example_letters(ROOT)[:2]
+    first = page_data.letter_reports(letters, RULES)
+    assert (tmp_path / ".cache" / "checker" / page_data.CACHE_FILE).is_file()
+
+    def no_v8(*_args, **_kwargs):
+        raise AssertionError("V8 started for an unchanged letter")
+
+    monkeypatch.setattr(engine, "check_draft", no_v8)
+    assert page_data.letter_reports(letters, RULES) == first
+    changed = [letters[0], type(letters[1])(**{**letters[1].__dict__, "text": "We are sorry."})]
+    with pytest.raises(AssertionError, match="V8 started"):
+        page_data.letter_reports(changed, RULES)
+
+
+def test_the_check_page_loads_the_checker_and_no_other_page_does(built_site: Path) -> None:
+    for url in PAGES.values():
+        scripts = [s.get("src", "") for s in soup(built_site, url).select("script[src]")]
+        mine = [src.rsplit("/", 1)[-1] for src in scripts if "assets/mdx/check" in src]
+        assert mine == (["checker.js", "check.js"] if url == "check/" else [])
+    page = soup(built_site, "check/")
+    assert page.select_one("label[for=mdx-check-draft]").get_text() == "Your draft"
+    assert len(page.select("#mdx-check-example option")) == len(LETTER_PAGES)
+
+
+def test_every_letter_page_shows_its_build_time_report_with_a_verdict(built_site: Path) -> None:
+    for name in LETTER_PAGES:
+        report = soup(built_site, PAGES[name]).select_one("[data-mdx-letter-report]")
+        verdict = report.select_one(".mdx-check__verdict strong").get_text()
+        assert verdict in (
+            RULES["verdict"]["words"]["sound"],
+            RULES["verdict"]["words"]["needs_work"],
+        )
+        assert "not meaning" in report.get_text()
+    billing = soup(built_site, "letters/billing-error/").select_one("[data-mdx-letter-report]")
+    lacks = [item["data-mdx-rule"] for item in billing.select(".mdx-check__item--missing")]
+    assert "amends" in lacks and "details" in lacks
+    assert (
+        billing.select_one("[data-mdx-rule=amends] a")["href"] == "../../tips/#offer-to-make-amends"
+    )
+    assert not soup(built_site, "tips/").select("[data-mdx-letter-report]")
