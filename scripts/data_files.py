@@ -31,9 +31,27 @@ def _read_yaml(text: str, loader_class: type) -> tuple[yaml.Node | None, object]
         loader.dispose()
 
 
+class DataFileProblem(Exception):
+    """A data file that cannot be read or parsed: where, and why."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
 @cache
 def load(name: str) -> object:
-    return read_yaml((DATA_DIR / name).read_text(encoding="utf-8"))[1]
+    path = f"scripts/data/{name}"
+    try:
+        return read_yaml((DATA_DIR / name).read_text(encoding="utf-8"))[1]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileProblem(path, 1, f"cannot be read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        message = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        hint = "check the quotes, brackets and indentation"
+        raise DataFileProblem(path, line, f"not valid YAML: {message}; {hint}") from exc
 
 
 def frontmatter_schema() -> dict:

@@ -14,7 +14,8 @@ from scripts.bench.browser import wait_for_scripts
 from scripts.build.assets import build_assets
 from scripts.build.mkdocs_build import build_into
 from scripts.build.zensical_build import zensical_build
-from tests.helpers import ROOT, copy_project, serve_directory
+from tests.helpers import ROOT, copy_project, serve_directory, zensical_or_skip
+from tests.hostile import build_hostile_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,26 +62,22 @@ def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-# Installed by the Makefile from requirements-zensical.lock; where it could not
-# be, the tests that need it skip, except under CI=true, where that is a failure.
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-
-
 @pytest.fixture(name="zensical_site", scope="session")
 def fixture_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not ZENSICAL.is_file():
-        message = (
-            f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)}: `make build-zensical` "
-            "installs it (requirements-zensical.lock), as `make test` does"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    """The site as Zensical builds it (where it is installed: zensical_or_skip)."""
+    zensical = zensical_or_skip()
     build_assets()  # copied with overrides/, as a build generates them first
     project = copy_project(tmp_path_factory.mktemp("zensical"))
     site = project / ".site-zensical"
-    assert zensical_build(ZENSICAL, project / "mkdocs.yml", site), "zensical build failed"
+    assert zensical_build(zensical, project / "mkdocs.yml", site), "zensical build failed"
     return site
+
+
+@pytest.fixture(name="hostile_site", scope="session")
+def fixture_hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with markup and script in its front matter and data files
+    (tests/hostile.py), built with MkDocs as if `make check` had let it through."""
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.fixture(name="base_url", scope="session")

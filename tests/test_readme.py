@@ -112,15 +112,18 @@ def test_adding_a_letter_names_the_tag_the_scaffold_files_it_under(tmp_path: Pat
     assert len(tags) == 1 and f"files the letter under `{tags[0]}`" in " ".join(section.split())
 
 
-def test_the_details_error_quoted_is_what_make_check_prints(tmp_path: Path) -> None:
+def test_the_details_errors_quoted_are_what_make_check_prints(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     letter = project / "docs" / "letters" / "billing-error.md"
     lines = letter.read_text("utf-8").splitlines(keepends=True)
     assert "{value}" in lines[8]  # line 9: the first detail's sentence
+    assert "billing error" in lines[9]  # line 10: the words it follows
     lines[8] = lines[8].replace("{value}", "it")
+    lines[9] = lines[9].replace("billing error", "billing eror")
     letter.write_text("".join(lines), "utf-8")
     quoted = block_starting("docs/letters/billing-error.md:9:")
-    assert quoted[0] in run_pipeline("check", cwd=project).stdout.splitlines()
+    printed = run_pipeline("check", cwd=project).stdout.splitlines()
+    assert quoted == [line for line in printed if line.startswith("docs/letters/billing-error.md:")]
 
 
 def test_the_check_letter_output_quoted_is_what_it_prints(tmp_path: Path) -> None:

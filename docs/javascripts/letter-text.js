@@ -26,19 +26,6 @@ mdx.module("letter-text", [], () => {
     return pieces;
   };
 
-  /* A value counts only once it holds more than whitespace. */
-  const filledValue = (values, name) => {
-    const value = values && Object.hasOwn(values, name) ? values[name] : "";
-    return typeof value === "string" ? value.trim() : "";
-  };
-
-  /* Text with each [name] replaced by its value; unfilled ones stay as written. */
-  const fillPlaceholders = (text, values) =>
-    String(text).replace(PLACEHOLDER, (match, name) => filledValue(values, name) || match);
-
-  /* The names that still have no value. */
-  const unfilled = (names, values) => names.filter((name) => !filledValue(values, name));
-
   /* One paragraph as clean lines: runs of spaces collapsed, each line
      trimmed, empty lines dropped, so markup indentation never reaches a client. */
   const cleanParagraph = (raw) =>
@@ -93,11 +80,7 @@ mdx.module("letter-text", [], () => {
   return Object.freeze({
     placeholdersIn,
     splitPlaceholders,
-    fillPlaceholders,
-    unfilled,
-    cleanParagraph,
     plainText,
-    escapeHtml,
     htmlFromText,
     mailtoHref,
     textFileName,

@@ -1,23 +1,16 @@
 /* The letter toolbar: Copy (plain text plus a rich-text flavour), Email
    (a mailto: link), Download (.txt) and Print, all using the letter as it
-   reads now, names filled in. With placeholders still unfilled, the first
-   press only warns (and says how many); pressing "… anyway" goes ahead.
-   A live region tells screen reader users what happened. */
+   reads now, names and details filled in. Copy and Email come twice, at the
+   top and at the end of "Names and details"; each press is answered in the
+   status line under the buttons pressed. With names still to fill, or an
+   email link too long for many mail apps, the first press only warns (and
+   says why); pressing "… anyway" goes ahead. While the tools are on screen,
+   Material's "Back to top" is hidden, so it never covers one of them. */
 mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
   "use strict";
 
-  const {
-    countNames,
-    htmlFromText,
-    listPlaceholders,
-    mailtoHref,
-    placeholdersIn,
-    plainText,
-    textFileName,
-  } = letterText;
-
-
-  /* ------------------------------------------------------------ reading the letter */
+  const { countNames, htmlFromText, listPlaceholders, mailtoHref, placeholdersIn, plainText, textFileName } = letterText;
+  const MAILTO_LIMIT = 2000; // characters of a mailto: link many mail apps keep (said below)
 
   /* A block's text as the reader sees it: <br> and source newlines are line breaks. */
   const blockText = (node) => {
@@ -28,46 +21,26 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
 
   /* The letter as sent: the reader's own version once the editor
      (letter-editor.js) is loaded and has set letter.mdxSource, else the page's. */
-  const letterAsSent = (letter) =>
-    letter.mdxSource?.text() ?? plainText([...letter.children].map(blockText));
+  const letterAsSent = (letter) => letter.mdxSource?.text() ?? plainText([...letter.children].map(blockText));
 
   /* Placeholders still unfilled: from personalise's spans, else from the text. */
   const unfilledNames = (letter) => {
-    if (letter.mdxSource) return placeholdersIn(letterAsSent(letter));
-    const spans = letter.querySelectorAll("[data-mdx-placeholder]");
-    if (!spans.length) return placeholdersIn(letterAsSent(letter));
-    const open = [...spans].filter((span) => !span.classList.contains("mdx-placeholder--filled"));
+    const spans = [...letter.querySelectorAll("[data-mdx-placeholder]")];
+    if (letter.mdxSource || !spans.length) return placeholdersIn(letterAsSent(letter));
+    const open = spans.filter((span) => !span.classList.contains("mdx-placeholder--filled"));
     return [...new Set(open.map((span) => span.dataset.mdxPlaceholder))];
   };
 
-  const subjectOf = (root) =>
-    root.querySelector("[data-mdx-subject]")?.textContent.trim() || document.title;
-
-  /* "letters/billing-error/" (or ".../billing-error.html") -> "billing-error". */
-  const slugOf = (tools) =>
-    (tools.dataset.mdxLetterUrl || window.location.pathname)
-      .replace(/(\/index)?\.html$/, "")
-      .split("/")
-      .filter(Boolean)
-      .at(-1);
-
-  /* ------------------------------------------------------------ actions */
-
   const copyToClipboard = async (text) => {
     const clipboard = navigator.clipboard;
-    if (clipboard?.write && window.ClipboardItem) {
-      try {
-        const flavour = (data, type) => new Blob([data], { type });
-        await clipboard.write([
-          new ClipboardItem({
-            "text/plain": flavour(text, "text/plain"),
-            "text/html": flavour(htmlFromText(text), "text/html"),
-          }),
-        ]);
-        return true;
-      } catch {
-        // some browsers refuse rich text; plain text is what matters
-      }
+    try {
+      const flavour = (data, type) => new Blob([data], { type });
+      await clipboard.write([
+        new ClipboardItem({ "text/plain": flavour(text, "text/plain"), "text/html": flavour(htmlFromText(text), "text/html") }),
+      ]);
+      return true;
+    } catch {
+      // no rich text here: plain text is what matters
     }
     try {
       await clipboard.writeText(text);
@@ -81,9 +54,8 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
   const selectLetter = (letter) => {
     const range = document.createRange();
     range.selectNodeContents(letter);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
   };
 
   const download = (text, fileName) => {
@@ -92,71 +64,74 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
     document.body.append(link);
     link.click();
     link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 30000); // after the download started
+    setTimeout(() => URL.revokeObjectURL(url), 30000); // after the download started
   };
-
-  /* ------------------------------------------------------------ the toolbar */
 
   /* The controls rendered with the page (overrides/partials/mdx-letter-tools.html). */
   const attach = (tools) => {
-    const letter = tools.parentElement.querySelector(".mdx-letter");
-    if (!letter) return;
     const root = tools.parentElement;
-    const status = tools.querySelector("[data-mdx-status]");
-    const names = tools.querySelector("[data-mdx-names]");
-    const controls = Object.fromEntries(
-      [...tools.querySelectorAll("[data-mdx-action]")].map((node) => [node.dataset.mdxAction, node]),
-    );
-    const ACTIONS = Object.entries(controls).map(([key, node]) => ({
-      key,
-      label: node.textContent.trim(),
-    }));
-    let armed = null; // the action whose "… anyway" the reader was offered
-
-    /* Cleared first, so a screen reader hears a repeated message again. */
+    const letter = root.querySelector(".mdx-letter");
+    const to = tools.querySelector("[data-mdx-to]");
+    const controls = [...tools.querySelectorAll("[data-mdx-action]")];
+    const labels = new Map(controls.map((node) => [node, node.textContent]));
+    let armed = ""; // the warning the reader was offered "… anyway" for
     let pending = 0;
-    const announce = (message) => {
-      window.clearTimeout(pending);
-      status.textContent = "";
-      if (message) pending = window.setTimeout(() => (status.textContent = message), 100);
+
+    /* In the status line under the buttons pressed; cleared first, so a
+       screen reader hears a repeated message again. */
+    const announce = (message, control = controls[0]) => {
+      clearTimeout(pending);
+      for (const line of tools.querySelectorAll("[data-mdx-status]")) line.textContent = "";
+      const line = control.parentElement.nextElementSibling;
+      if (message) pending = setTimeout(() => (line.textContent = message), 100);
     };
 
     const disarm = () => {
-      armed = null;
-      for (const { key, label } of ACTIONS) controls[key].textContent = label;
-      letter.querySelectorAll(".mdx-placeholder--missing").forEach((span) => {
-        span.classList.remove("mdx-placeholder--missing");
-      });
+      armed = "";
+      for (const [node, label] of labels) node.textContent = label;
+      for (const span of letter.querySelectorAll(".mdx-placeholder--missing")) span.classList.remove("mdx-placeholder--missing");
     };
 
-    /* Show the unfilled names, in the letter and in the (opened) form. */
-    const flagMissing = (missing) => {
-      if (names) names.open = true;
-      for (const span of letter.querySelectorAll("[data-mdx-placeholder]")) {
-        if (missing.includes(span.dataset.mdxPlaceholder)) {
-          span.classList.add("mdx-placeholder--missing");
-        }
-      }
-      for (const input of tools.querySelectorAll("[data-mdx-field]")) {
-        if (missing.includes(input.dataset.mdxField)) input.setAttribute("aria-invalid", "true");
-      }
-    };
-
-    /* True when the action may go ahead: nothing unfilled, or the reader
-       already saw the warning and pressed "… anyway". */
-    const mayProceed = (key) => {
-      const missing = unfilledNames(letter);
-      if (!missing.length || armed === key) return true;
+    /* "… anyway" on every button of the action, and why. */
+    const warn = (control, why, message) => {
+      const key = control.dataset.mdxAction;
       disarm();
-      armed = key;
-      const { label } = ACTIONS.find((action) => action.key === key);
-      controls[key].textContent = `${label} anyway`;
-      flagMissing(missing);
-      announce(
-        `${countNames(missing.length)} still to fill: ${listPlaceholders(missing)}. ` +
-          `Fill ${missing.length === 1 ? "it" : "them"} in below, or press “${label} anyway”.`,
+      armed = `${key} ${why}`;
+      for (const [node, label] of labels) if (node.dataset.mdxAction === key) node.textContent = `${label} anyway`;
+      announce(`${message}, or press “${labels.get(control)} anyway”.`, control);
+    };
+
+    const mailto = () =>
+      mailtoHref(
+        root.querySelector("[data-mdx-subject]")?.textContent.trim() || document.title,
+        letterAsSent(letter),
+        to.value.trim() && to.validity.valid ? to.value.trim() : "",
       );
-      return false;
+
+    /* True when the action may go ahead: nothing to warn about, or the
+       reader saw the warning and pressed "… anyway". */
+    const mayProceed = (control) => {
+      const key = control.dataset.mdxAction;
+      const missing = unfilledNames(letter);
+      if (missing.length && armed !== `${key} names`) {
+        warn(control, "names", `${countNames(missing.length)} still to fill: ${listPlaceholders(missing)}. ` +
+          `Fill ${missing.length === 1 ? "it" : "them"} in ${control.closest("form") ? "above" : "below"}`);
+        tools.querySelector("[data-mdx-names]").open = true;
+        for (const span of letter.querySelectorAll("[data-mdx-placeholder]")) {
+          if (missing.includes(span.dataset.mdxPlaceholder)) span.classList.add("mdx-placeholder--missing");
+        }
+        for (const input of tools.querySelectorAll("[data-mdx-field]")) {
+          if (missing.includes(input.dataset.mdxField)) input.setAttribute("aria-invalid", "true");
+        }
+        return false;
+      }
+      const length = key === "email" ? mailto().length : 0;
+      if (length > MAILTO_LIMIT && armed !== "email long") {
+        warn(control, "long", `Many email apps cut an email link after about 2,000 characters, and this one has ` +
+          `${length.toLocaleString("en")}: press Copy instead and paste the letter into your email`);
+        return false;
+      }
+      return true;
     };
 
     const stillOpen = () => {
@@ -164,61 +139,66 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
       return count ? `, with ${countNames(count)} still to fill` : "";
     };
 
+    let href = "";
+    /* True when the letter or its address changed since last time. */
     const refreshEmail = () => {
-      controls.email.href = mailtoHref(subjectOf(root), letterAsSent(letter), letter.mdxSource?.to());
+      const before = href;
+      href = mailto();
+      for (const node of controls) if (node.href) node.href = href;
+      return href !== before;
     };
 
     const handlers = {
-      copy: async () => {
-        const text = letterAsSent(letter);
+      copy: async (control) => {
         const note = stillOpen();
-        if (await copyToClipboard(text)) {
-          announce(`Letter copied${note}.`);
-        } else {
+        if (await copyToClipboard(letterAsSent(letter))) announce(`Letter copied${note}.`, control);
+        else {
           selectLetter(letter);
-          announce(
-            "Your browser did not let this page copy. " +
-              "The letter is selected: press Ctrl+C (⌘C on a Mac).",
-          );
+          announce("The letter is selected: press Ctrl+C (⌘C on a Mac).", control);
         }
       },
-      email: () => {
+      email: (control) => {
         refreshEmail();
-        announce(`Opening your email app with the letter${stillOpen()}.`);
+        announce(`Opening your email app with the letter${stillOpen()}.`, control);
       },
-      download: () => {
-        const fileName = textFileName(slugOf(tools));
+      download: (control) => {
+        const fileName = textFileName(tools.dataset.mdxLetterUrl.split("/").filter(Boolean).at(-1)); // billing-error.txt
         download(letter.mdxSource?.fileText() ?? letterAsSent(letter), fileName);
-        announce(`Letter downloaded as ${fileName}${stillOpen()}.`);
+        announce(`Letter downloaded as ${fileName}${stillOpen()}.`, control);
       },
       print: () => {
         announce("");
-        window.print();
+        print();
       },
     };
 
-    tools.querySelector(".mdx-actions").addEventListener("click", async (event) => {
+    tools.addEventListener("click", async (event) => {
       const control = event.target.closest("[data-mdx-action]");
       if (!control) return;
-      const key = control.dataset.mdxAction;
       try {
-        if (!mayProceed(key)) {
+        if (!mayProceed(control)) {
           event.preventDefault(); // keeps the Email link from opening the mail app
           return;
         }
         disarm();
-        await handlers[key]();
+        await handlers[control.dataset.mdxAction](control);
       } catch (error) {
         console.error("letter-toolbar:", error);
       }
     });
 
     letter.addEventListener("mdx:letter-change", () => {
+      if (!refreshEmail()) return;
       if (armed) announce("");
       disarm();
-      refreshEmail();
     });
     refreshEmail();
+
+    /* Material's "Back to top" floats near the top of the screen: hidden
+       while any of the tools is on screen (letter.css), so it never covers one. */
+    new IntersectionObserver(([entry]) =>
+      document.documentElement.classList.toggle("mdx-tools-in-view", entry.isIntersecting),
+    ).observe(tools);
   };
 
   mdx.mount(".md-content [data-mdx-tools]", attach);

@@ -16,11 +16,17 @@
  * page) starts Material's worker through this file
  * (`search-worker.js?worker=<Material's worker>`); here, in the worker, each
  * query message is rewritten, then Material's worker is loaded.
+ *
+ * Each result tells which query terms it contains, and Material shows the
+ * others struck through as "Missing". Those terms are ours (stems, other
+ * spellings, synonyms), so each result message is rewritten too: a result
+ * lists the reader's own words, each found when any of its forms is.
  */
 (function () {
   "use strict";
 
   const QUERY_MESSAGE = 2; // SearchMessageType.QUERY in Material's worker protocol
+  const RESULT_MESSAGE = 3; // SearchMessageType.RESULT
   const MIN_FUZZY_LENGTH = 5; // shorter words have too many neighbours one typo away
   const MIN_PREFIX_LENGTH = 3; // "up*" would match "upgrade"; short words match whole
   const SPECIFIC_BOOST = 10; // a word that names the problem outweighs "client" or "letter"
@@ -68,19 +74,41 @@
    * Rewrite a reader's query into lunr clauses. `lunr` gives the stemmer and
    * the stop word list the index was built with. Every clause carries an
    * explicit boost (`^N`), so Material adds no `*` of its own: the prefixes
-   * are ours, and short words match whole.
+   * are ours, and short words match whole. Also returns the reader's words
+   * it searches: word -> the terms of its clauses, as lunr's parser reads
+   * them (no `*`, `^N`, `~N`).
    */
-  function transformQuery(query, lunr) {
-    if (isAdvanced(query)) return query;
+  function rewrite(query, lunr) {
+    if (isAdvanced(query)) return { query, words: new Map() };
     const stem = (word) => lunr.stemmer(new lunr.Token(word, {})).toString();
     const isStop = (word) => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
     const everywhere = new Set(EVERYWHERE.map(stem));
     const all = words(query);
     const meaningful = all.filter((word) => !isStop(word));
-    const clauses = (meaningful.length ? meaningful : all).flatMap((word) =>
-      everywhere.has(stem(word)) ? wordClauses(word, stem, 1, false) : wordClauses(word, stem, SPECIFIC_BOOST, true),
-    );
-    return [...new Set(clauses)].join(" ");
+    const searched = new Map();
+    for (const word of meaningful.length ? meaningful : all) {
+      const clauses = everywhere.has(stem(word))
+        ? wordClauses(word, stem, 1, false)
+        : wordClauses(word, stem, SPECIFIC_BOOST, true);
+      searched.set(word, [...(searched.get(word) || []), ...clauses]);
+    }
+    const clauses = [...new Set([...searched.values()].flat())];
+    const terms = new Map([...searched].map(([word, its]) => [word, its.map((clause) => clause.replace(/[*~^].*$/, ""))]));
+    return { query: clauses.join(" "), words: terms };
+  }
+
+  /**
+   * A result's terms ({term: found}) as the reader's words: each word found
+   * when any of its terms is. Terms of no word (an advanced query) stay.
+   */
+  function readerTerms(terms, searched) {
+    if (!searched.size) return terms;
+    const found = {};
+    for (const [word, its] of searched) {
+      const known = its.filter((term) => term in terms);
+      if (known.length) found[word] = known.some((term) => terms[term]);
+    }
+    return found;
   }
 
   /** The clauses for one word: its spellings and synonyms, stemmed and whole. */
@@ -111,16 +139,40 @@
   function runInWorker() {
     const material = new URL(self.location.href).searchParams.get("worker");
     if (!material || new URL(material).origin !== self.location.origin) return;
+    // The reader's words of the last queries, newest first: a result belongs
+    // to the newest whose terms include every term it reports.
+    const asked = [];
+    const wordsOf = (terms) => {
+      const keys = Object.keys(terms);
+      const query = asked.find(({ all }) => keys.every((term) => all.has(term)));
+      return query ? query.words : new Map();
+    };
     self.addEventListener("message", (event) => {
       const message = event.data;
       if (message && message.type === QUERY_MESSAGE && typeof message.data === "string") {
         try {
-          message.data = transformQuery(message.data, self.lunr);
+          const rewritten = rewrite(message.data, self.lunr);
+          message.data = rewritten.query;
+          asked.unshift({ words: rewritten.words, all: new Set([...rewritten.words.values()].flat()) });
+          asked.length = Math.min(asked.length, 20);
         } catch (error) {
           console.warn("search-query: query left as typed", error);
         }
       }
     });
+    const post = self.postMessage.bind(self);
+    self.postMessage = (message, ...rest) => {
+      try {
+        if (message && message.type === RESULT_MESSAGE && message.data && Array.isArray(message.data.items)) {
+          for (const item of message.data.items.flat()) {
+            if (item && item.terms) item.terms = readerTerms(item.terms, wordsOf(item.terms));
+          }
+        }
+      } catch (error) {
+        console.warn("search-query: result terms left as they were", error);
+      }
+      return post(message, ...rest);
+    };
     importScripts(material);
   }
 

@@ -71,6 +71,18 @@ new PerformanceObserver((list) => {
 """
 
 
+def reached_at_centre(control) -> bool:
+    """A tap at the control's centre reaches it (or what is inside it), not
+    something drawn over it."""
+    return control.evaluate(
+        """node => {
+          const box = node.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return Boolean(hit) && (node === hit || node.contains(hit));
+        }"""
+    )
+
+
 def slow_cpu(page, rate: int = 4) -> None:
     session = page.context.new_cdp_session(page)
     session.send("Emulation.setCPUThrottlingRate", {"rate": rate})

@@ -22,6 +22,7 @@ LETTER_BUDGET = {"requests": 8, "bytes": 85 * 1024}
 OWN_CODE_BUDGET = 8 * 1024  # our CSS and JavaScript, gzip, on any one page
 HERO_HOST = "images.unsplash.com"
 LETTER_CODE = BUNDLE["letter.js"]
+FORM_CODE = BUNDLE["letter-form.js"]
 # The editor's code and styles, and the checker beside it (with its language library).
 EDITOR_CODE = (BUNDLE["letter-editor.js"], BUNDLE["letter-editor.css"], BUNDLE["checker.js"])
 
@@ -80,25 +81,43 @@ def test_pages_without_a_letter_load_no_letter_code(transfers, built_site, page_
     assert "mdx-tools" not in html and ".mdx-letter{" not in html
 
 
-def test_the_editor_and_checker_load_only_when_the_reader_presses_edit(
-    transfers, browser, base_url
-):
-    assert not [path for path in transfers["letter"].paths if path.endswith(EDITOR_CODE)]
+def later_code(browser, base_url: str, press) -> list[str]:
+    """What a fresh letter page fetches once loaded, when the reader does press(page)."""
     context = browser.new_context(base_url=base_url, viewport=WIDTHS["phone"])
     page = context.new_page()
     transfer = record_transfer(page, base_url)
     page.goto(PAGE_TYPES["letter"])
     page.wait_for_load_state("networkidle")
     first_load = len(transfer.paths)
-    page.get_by_role("button", name="Edit", exact=True).click()
-    page.locator("[data-mdx-editor-ready]").wait_for(state="attached")
+    press(page)
     page.wait_for_load_state("networkidle")
-    # (Chromium asks for the favicon when it gets round to it, sometimes only now.)
-    later = [
-        path.lstrip("/") for path in transfer.paths[first_load:] if path != "/assets/favicon.svg"
-    ]
-    assert sorted(later) == sorted(EDITOR_CODE)
     context.close()
+    # (Chromium asks for the favicon when it gets round to it, sometimes only now.)
+    later = [path for path in transfer.paths[first_load:] if path != "/assets/favicon.svg"]
+    return sorted(path.lstrip("/") for path in later)
+
+
+def test_the_form_loads_its_code_when_the_reader_opens_it(transfers, browser, base_url):
+    assert not [path for path in transfers["letter"].paths if path.endswith(FORM_CODE)]
+
+    def open_form(page) -> None:
+        page.get_by_text("Names and details", exact=True).click()
+        page.wait_for_function("mdx.use('letter-form') !== undefined")
+
+    assert later_code(browser, base_url, open_form) == [FORM_CODE]
+
+
+def test_the_editor_and_checker_load_only_when_the_reader_presses_edit(
+    transfers, browser, base_url
+):
+    assert not [path for path in transfers["letter"].paths if path.endswith(EDITOR_CODE)]
+
+    def edit(page) -> None:
+        page.get_by_role("button", name="Edit", exact=True).click()
+        page.locator("[data-mdx-editor-ready]").wait_for(state="attached")
+
+    # The form's code comes first: it says if this browser cannot keep edits.
+    assert later_code(browser, base_url, edit) == sorted([FORM_CODE, *EDITOR_CODE])
 
 
 def test_every_letter_page_loads_the_letter_code(built_site) -> None:

@@ -15,6 +15,7 @@ from tests.browser.audit import (
     SCHEMES,
     WIDTHS,
     layout_shifts,
+    reached_at_centre,
     slow_cpu,
 )
 from tests.helpers import LETTER_PAGES, PAGES
@@ -73,13 +74,73 @@ def test_the_unfilled_names_message_appears_where_the_reader_looks(browser, base
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
     page = context.new_page()
     page.goto(PAGES["letters/product-failure.md"])
-    copy = page.locator("[data-mdx-action='copy']")
+    copy = page.locator("[data-mdx-action='copy']").first
     before = copy.bounding_box()
     copy.click()
-    status = page.locator("[data-mdx-status]")
+    status = page.locator("[data-mdx-status]").first
     expect(status).to_contain_text("names still to fill")
     box = status.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
     assert copy.bounding_box()["y"] == before["y"]  # the button pressed did not move
     expect(page.locator(".mdx-placeholder--missing").first).to_be_visible()
+    context.close()
+
+
+# Material's "Back to top", offered (not hidden) and visible.
+BACK_TO_TOP_SHOWN = """() => {
+  const top = document.querySelector(".md-top");
+  return Boolean(top) && !top.hidden && getComputedStyle(top).visibility === "visible";
+}"""
+BACK_TO_TOP_OFFERED = "() => !document.querySelector('.md-top').hidden"
+
+
+TOOL_CONTROLS = ".mdx-tools :is(button, a[href], input, summary)"
+
+
+def scroll_back_up_to(page, control) -> None:
+    """A screen and more past the control, then back up until it is just
+    below the header, where "Back to top" appears, as a reader does: in
+    steps, so Material offers its button on the way up."""
+    page.evaluate("(by) => window.scrollBy(0, by)", control.bounding_box()["y"] + 1000)
+    page.wait_for_timeout(50)
+    for step, until in ((350, -200), (20, 64)):
+        while control.bounding_box()["y"] < until:
+            page.mouse.wheel(0, -step)
+            page.wait_for_timeout(30)
+    page.wait_for_timeout(200)  # what the page does on scrolling up has happened
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_back_to_top_never_covers_a_letter_tool(browser, base_url, width: int) -> None:
+    phone = width < 500
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": width, "height": 740}, has_touch=phone
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
+    page = context.new_page()
+    page.goto(PAGES["letters/billing-error.md"])
+    page.evaluate("() => { window.print = () => {}; }")
+    page.on("download", lambda download: download.cancel())
+    page.locator(".mdx-names__summary").click()  # its fields are tools too
+    page.mouse.move(width / 2, 700)  # the pointer, away from the controls
+    count, offered, shown = 0, 0, 0
+    for control in page.locator(TOOL_CONTROLS).all():
+        if not control.is_visible():
+            continue  # the editor's, closed
+        scroll_back_up_to(page, control)
+        offered += page.evaluate(BACK_TO_TOP_OFFERED)
+        shown += page.evaluate(BACK_TO_TOP_SHOWN)
+        assert reached_at_centre(control), f"something covers {control} at its centre"
+        if control.get_attribute("data-mdx-edit") is not None:
+            continue  # opening the editor would hide the letter the page scrolls past
+        # The fold is pressed twice: closed, then open again for the fields.
+        for _ in range(2 if control.evaluate("node => node.localName") == "summary" else 1):
+            if phone:
+                control.tap(timeout=3000)  # fails if another element would receive it
+            else:
+                control.click(timeout=3000)
+        count += 1
+    assert count >= 12  # the five actions, the form's fold, fields and buttons
+    assert offered > 0  # Material offered "Back to top" on the way up ...
+    assert shown == 0  # ... and it never showed while a tool was on screen
     context.close()

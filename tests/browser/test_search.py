@@ -9,6 +9,7 @@ import re
 from urllib.parse import quote_plus
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.search_rank import (
     ANSWERED,
@@ -127,5 +128,33 @@ def test_404_search_form_opens_the_sites_search_with_its_words(browser, base_url
         assert page.locator("input.md-search__input").input_value() == query
         first = page.locator(".md-search-result__list a.md-search-result__link").first
         assert f"/{PAGES[target]}" in first.get_attribute("href")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("I overcharged a client", {"overcharged", "client"}),
+        ("apologise for rude staff", {"apologise", "rude", "staff"}),
+        ("late delivery", {"late", "delivery"}),
+    ],
+)
+def test_results_say_missing_only_of_the_readers_own_words(
+    browser, base_url: str, query: str, words: set[str]
+) -> None:
+    """Material strikes through the query terms a result lacks; the rewritten
+    query's stems, spellings and synonyms are not the reader's, so results
+    name the reader's own words, each found when any of its forms is."""
+    page = browser.new_page()
+    try:
+        open_search(page, base_url, "desktop")
+        results = search(page, query, base_url)
+        struck = page.locator(".md-search-result__terms del").all_text_contents()
+        assert struck and set(struck) <= words, struck
+        # The first result was found through the reader's words: nothing missing.
+        first = page.locator(".md-search-result__link").first
+        assert results[0] in first.get_attribute("href")
+        expect(first.locator(".md-search-result__terms")).to_have_count(0)
     finally:
         page.close()

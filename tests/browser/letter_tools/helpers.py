@@ -76,11 +76,29 @@ def clipboard(page) -> str:
 
 
 def button(page, name: str):
-    return page.get_by_role("button", name=name, exact=True)
+    """The button of that name; of two (Copy at the top and again at the end
+    of "Names and details"), the first, at the top."""
+    return page.get_by_role("button", name=name, exact=True).first
+
+
+def email_link(page):
+    """The Email link at the top (it comes again at the end of the form)."""
+    return page.get_by_role("link", name="Email", exact=True).first
+
+
+def form_end(page):
+    """The Copy and Email that come again after the form's last field."""
+    return page.locator("[data-mdx-names-form] .mdx-actions")
 
 
 def status(page):
-    return page.locator("[data-mdx-status]")
+    """The status line under the buttons at the top."""
+    return page.locator("[data-mdx-status]").first
+
+
+def form_status(page):
+    """The status line under the buttons at the end of the form."""
+    return page.locator("[data-mdx-names-form] [data-mdx-status]")
 
 
 def nav_link(page, label: str):
@@ -89,3 +107,18 @@ def nav_link(page, label: str):
 
 def stored(page) -> str | None:
     return page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+
+
+def paste(area, text: str) -> None:
+    """As a paste: the new value, then one input event (Playwright's fill types
+    it in, which Chromium's spell checker makes slow for this much text)."""
+    area.evaluate(
+        "(area, text) => { area.value = text; area.dispatchEvent(new Event('input', {bubbles: true})); }",
+        text,
+    )
+
+
+def long_letter(length: int) -> str:
+    letter = source_text("letters/missed-deadline.md").replace("[", "").replace("]", "")
+    text = letter + "\n\nWe are sorry if this upset you.\n\n"
+    return (text * (length // len(text) + 1))[:length]

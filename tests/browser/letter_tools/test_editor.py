@@ -1,7 +1,8 @@
-"""The letter editor in a real browser: a reader edits the letter, inserts a
-detail, and copies, emails (To and subject), downloads and prints exactly
-their version, which survives a reload until forgotten, with the checker
-beside it and nothing sent anywhere."""
+"""The letter editor in a real browser: a reader edits the letter, fills a
+detail in "Names and details" (its sentence follows in their own version),
+and copies, emails (To and subject), downloads and prints exactly their
+version, which survives a reload until forgotten, with the checker beside it
+and nothing sent anywhere."""
 
 from __future__ import annotations
 
@@ -19,9 +20,13 @@ from tests.browser.letter_tools.helpers import (
     NAMES,
     button,
     clipboard,
+    email_link,
     fill,
     filled,
+    form_status,
+    long_letter,
     open_names,
+    paste,
     source_text,
     status,
     stored,
@@ -58,11 +63,12 @@ def select_text(area, text: str, *, after: bool = False) -> None:
 
 
 def detail(page, label: str):
-    return page.get_by_role("group", name=label, exact=True)
+    """A detail's field in "Names and details", by its label."""
+    return page.get_by_role("textbox", name=label, exact=True)
 
 
 def email_parts(page) -> tuple[str, str, str]:
-    href = page.get_by_role("link", name="Email", exact=True).get_attribute("href")
+    href = email_link(page).get_attribute("href")
     to, subject, body = re.fullmatch(r"mailto:([^?]*)\?subject=([^&]*)&body=([^&]*)", href).groups()
     return unquote(to), unquote(subject), unquote(body)
 
@@ -73,20 +79,21 @@ def track_requests(page) -> list[str]:
     return paths
 
 
-EDITED_FROM = "I want to extend my deepest apologies for the billing error you experienced."
+EDITED_FROM = "I understand how this could lead to confusion and frustration, and I sincerely regret the oversight."
 EDITED_TO = "I am sorry: we charged you twice.\n“We got it wrong,” as my colleague put it."
-SENTENCE_AFTER = "I understand how this could lead to confusion and frustration, and I sincerely regret the oversight."
+# "the billing error you experienced.": where the first detail's sentence goes
+DETAIL_AFTER = meta("letters/billing-error.md")["details"][0]["after"]
 
 
 def billing_edit(names: dict[str, str]) -> str:
     """The billing letter as test_edit_... leaves it."""
     text = filled(source_text("letters/billing-error.md"), names)
     text = text.replace(EDITED_FROM, EDITED_TO)
-    return text.replace(SENTENCE_AFTER, f"{SENTENCE_AFTER} The error was on invoice INV-0042 «B».")
+    return text.replace(DETAIL_AFTER, f"{DETAIL_AFTER} The error was on invoice INV-0042 «B».")
 
 
 @pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
-def test_edit_insert_and_send_exactly_the_edited_text(tools_page, width: int) -> None:
+def test_edit_fill_a_detail_and_send_exactly_the_edited_text(tools_page, width: int) -> None:
     page, name = tools_page, "letters/billing-error.md"
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(PAGES[name])
@@ -97,15 +104,14 @@ def test_edit_insert_and_send_exactly_the_edited_text(tools_page, width: int) ->
     assert area.input_value() == filled(source_text(name), NAMES)  # names already filled
     expect(page.locator(".mdx-letter")).to_be_hidden()  # the field takes the letter's place
     expect(page.locator("[data-mdx-editor-note]")).to_have_text(
-        "This is the example letter, with your names."
+        "This is the example letter, with your names and details."
     )
     select_text(area, EDITED_FROM)
     page.keyboard.type(EDITED_TO)  # curly quotes and a line break, typed
-    select_text(area, SENTENCE_AFTER, after=True)
-    detail(page, "Invoice number").get_by_role("textbox").fill("INV-0042 «B»")
-    detail(page, "Invoice number").get_by_role("button", name="Insert").click()
-    expect(page.locator("[data-mdx-detail-status]")).to_have_text(
-        "Inserted in your letter: “The error was on invoice INV-0042 «B».”"
+    # A detail filled after the edit joins the reader's own version, at its place.
+    detail(page, "Invoice number").fill("INV-0042 «B»")
+    expect(page.locator("[data-mdx-adds]").first).to_have_text(
+        "Adds: “The error was on invoice INV-0042 «B».”"
     )
     expected = billing_edit(NAMES)
     assert area.input_value() == expected
@@ -113,7 +119,7 @@ def test_edit_insert_and_send_exactly_the_edited_text(tools_page, width: int) ->
         "Your own version: it differs from the example."
     )
 
-    page.get_by_label("To (optional)").fill("zoe.odegard+billing@example.com")
+    page.get_by_label("Your client's email").fill("zoe.odegard+billing@example.com")
     page.get_by_label("Put today's date at the top when downloading or printing").check()
     today = page.evaluate(
         "new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date())"
@@ -147,6 +153,28 @@ def test_edit_insert_and_send_exactly_the_edited_text(tools_page, width: int) ->
     assert page.errors == []
 
 
+def test_a_detail_the_reader_rewrote_is_left_as_they_wrote_it(tools_page) -> None:
+    page, name = tools_page, "letters/billing-error.md"
+    page.goto(PAGES[name])
+    open_names(page)
+    detail(page, "Invoice number").fill("INV-1")
+    area = open_editor(page)
+    sentence = "The error was on invoice INV-1."
+    assert f"{DETAIL_AFTER} {sentence}" in area.input_value()  # the example, with the detail
+    select_text(area, sentence)
+    page.keyboard.type("It was invoice one.")
+    detail(page, "Invoice number").fill("INV-2")
+    adds = page.locator("[data-mdx-adds]").first
+    expect(adds).to_have_text(
+        "Your own version is kept as you wrote it: change this sentence there (Edit)."
+    )
+    assert "It was invoice one." in area.input_value() and "INV-2" not in area.input_value()
+    detail(page, "Amount overcharged").fill("£240")  # not there yet: it joins, at its place
+    assert f"{DETAIL_AFTER} We charged you £240 more" in area.input_value()
+    assert "It was invoice one." in area.input_value()
+    assert page.errors == []
+
+
 def test_the_edit_survives_a_reload_until_forgotten(tools_page) -> None:
     page, name = tools_page, "letters/billing-error.md"
     page.goto(PAGES[name])
@@ -154,9 +182,13 @@ def test_the_edit_survives_a_reload_until_forgotten(tools_page) -> None:
     area = open_editor(page)
     select_text(area, EDITED_FROM)
     page.keyboard.type(EDITED_TO)
-    detail(page, "Amount overcharged").get_by_role("textbox").fill("£240.00")
-    page.get_by_label("To (optional)").fill("zoe@example.com")
+    detail(page, "Amount overcharged").fill("£240.00")
+    page.get_by_label("Your client's email").fill("zoe@example.com")
+    amount = (
+        "We charged you £240.00 more than we should have, and we are refunding the full amount."
+    )
     edited = filled(source_text(name), NAMES).replace(EDITED_FROM, EDITED_TO)
+    edited = edited.replace(DETAIL_AFTER, f"{DETAIL_AFTER} {amount}")
 
     page.reload()  # the editor's code comes back by itself: this browser keeps an edit
     expect(page.locator("[data-mdx-tools][data-mdx-editor-ready]")).to_have_count(1)
@@ -168,12 +200,12 @@ def test_the_edit_survives_a_reload_until_forgotten(tools_page) -> None:
     assert email_parts(page)[0] == "zoe@example.com"
     area = open_editor(page)
     assert area.input_value() == edited
-    expect(detail(page, "Amount overcharged").get_by_role("textbox")).to_have_value("£240.00")
+    open_names(page)
+    expect(detail(page, "Amount overcharged")).to_have_value("£240.00")
 
     button(page, "Done editing").click()
-    open_names(page)
     button(page, "Forget my details").click()
-    expect(status(page)).to_have_text("Your details are forgotten on this device.")
+    expect(form_status(page)).to_have_text("Your details are forgotten on this device.")
     assert page.evaluate(f"localStorage.getItem('{EDITOR_KEY}')") is None
     assert stored(page) is None
     button(page, "Copy").click()
@@ -252,13 +284,11 @@ def test_unfilled_names_in_an_edit_are_announced(tools_page) -> None:
 def test_the_to_address_is_checked_and_only_used_in_the_mailto_link(tools_page) -> None:
     page = tools_page
     page.goto(PAGES["letters/missed-deadline.md"])
-    open_editor(page)
-    to = page.get_by_label("To (optional)")
+    open_names(page)
+    to = page.get_by_label("Your client's email")
     to.fill("not an address")
     to.blur()
-    expect(page.locator("[data-mdx-to-error]")).to_contain_text(
-        "does not look like an email address"
-    )
+    expect(page.locator("[data-mdx-to-error]")).to_contain_text("is not an email address yet")
     expect(to).to_have_attribute("aria-invalid", "true")
     assert email_parts(page)[0] == ""
     to.fill("ms.rivera@example.com")
@@ -275,8 +305,8 @@ def test_what_the_reader_types_in_the_editor_stays_text(tools_page) -> None:
     area = open_editor(page)
     select_text(area, "Best wishes,")
     page.keyboard.type(f"Best wishes, {INJECTION}")
-    detail(page, "Invoice number").get_by_role("textbox").fill(INJECTION)
-    detail(page, "Invoice number").get_by_role("button", name="Insert").click()
+    open_names(page)
+    detail(page, "Invoice number").fill(INJECTION)
     button(page, "Done editing").click()
     expect(page.locator(".mdx-letter")).to_contain_text(f"Best wishes, {INJECTION}")
     page.reload()
@@ -316,7 +346,7 @@ def test_the_editor_works_from_the_keyboard(tools_page) -> None:
     page.goto(PAGES["letters/billing-error.md"])
     button(page, "Print").focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Edit"
+    expect(button(page, "Edit")).to_be_focused()
     page.keyboard.press("Enter")
     area = page.get_by_label("Your letter", exact=True)
     expect(area).to_be_focused()  # once the editor's code has loaded
@@ -331,44 +361,31 @@ def test_the_editor_works_from_the_keyboard(tools_page) -> None:
     assert page.errors == []
 
 
-def test_a_detail_goes_after_the_first_paragraph_until_the_cursor_is_placed(tools_page) -> None:
-    page = tools_page
-    page.set_viewport_size({"width": 360, "height": 740})
+@pytest.mark.parametrize("size", [(360, 740), (1280, 800)], ids=["phone", "desktop"])
+def test_edit_and_done_move_nothing_above_the_pointer(browser, base_url, size) -> None:
+    """Edit and "Done editing" keep their place and the page's: the button is
+    as wide as its longer word, so its row never wraps, and the page does not
+    scroll under the finger."""
+    width, height = size
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
+    page = context.new_page()
     page.goto(PAGES["letters/billing-error.md"])
-    area = open_editor(page)
-    before = area.input_value()
-    group = detail(page, "Date of the corrected invoice")
-    group.get_by_role("button", name="Insert").click()
-    expect(group.get_by_role("textbox")).to_be_focused()
-    message = page.locator("[data-mdx-detail-status]")
-    expect(message).to_have_text(
-        "Fill in “Date of the corrected invoice” first, then press Insert."
-    )
-    box = message.bounding_box()  # where the reader is looking: on screen
-    assert box["y"] >= 0 and box["y"] + box["height"] <= 740
-    assert area.input_value() == before
+    actions = page.locator(".mdx-actions").first
+    edit = page.locator("[data-mdx-edit]")
+    page.evaluate("window.scrollTo(0, 200)")
 
-    group.get_by_role("textbox").fill("14 March")
-    group.get_by_role("button", name="Insert").click()
-    assert area.input_value() == before.replace(
-        SENTENCE_AFTER, f"{SENTENCE_AFTER} You will receive the corrected invoice by 14 March."
-    )
-    assert page.errors == []
+    def where() -> tuple:
+        return (edit.bounding_box(), actions.bounding_box(), page.evaluate("scrollY"))
 
-
-def paste(area, text: str) -> None:
-    """As a paste: the new value, then one input event (Playwright's fill types
-    it in, which Chromium's spell checker makes slow for this much text)."""
-    area.evaluate(
-        "(area, text) => { area.value = text; area.dispatchEvent(new Event('input', {bubbles: true})); }",
-        text,
-    )
-
-
-def long_letter(length: int) -> str:
-    letter = source_text("letters/missed-deadline.md").replace("[", "").replace("]", "")
-    text = letter + "\n\nWe are sorry if this upset you.\n\n"
-    return (text * (length // len(text) + 1))[:length]
+    before = where()
+    edit.click()
+    expect(page.get_by_label("Your letter", exact=True)).to_be_focused()
+    expect(edit).to_have_accessible_name("Done editing")
+    assert where() == before
+    edit.click()
+    expect(edit).to_have_accessible_name("Edit")
+    assert where() == before
+    context.close()
 
 
 def test_a_200000_character_paste_is_checked_in_slices_with_a_count(tools_page) -> None:

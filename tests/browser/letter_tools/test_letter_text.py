@@ -53,13 +53,6 @@ def test_placeholder_discovery_agrees_with_the_validator(text_page, name: str) -
             ],
         ),
         (
-            "fillPlaceholders",
-            ["Dear [A], [B]", {"A": " Ms Rivera ", "B": "   "}],
-            "Dear Ms Rivera, [B]",
-        ),
-        ("fillPlaceholders", ["[A]", {"A": "$& and $1"}], "$& and $1"),
-        ("unfilled", [["A", "B", "C"], {"A": "x", "B": " "}], ["B", "C"]),
-        (
             "plainText",
             [["  Dear  A,\n", "\n  Kind regards,\n   Sam  \n\n", " "]],
             "Dear A,\n\nKind regards,\nSam",
@@ -85,3 +78,64 @@ def test_placeholder_discovery_agrees_with_the_validator(text_page, name: str) -
 )
 def test_text_function(text_page, function: str, args: list, expected: object) -> None:
     assert call(text_page, function, *args) == expected
+
+
+# ---------------------------------------------------------------- the editor's text functions
+
+
+@pytest.fixture(name="edit_text_page", scope="module")
+def fixture_edit_text_page(browser, base_url: str):
+    """A letter page with the editor loaded, for docs/javascripts/letter-edit-text.js."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto(PAGES["letters/billing-error.md"])
+    page.get_by_role("button", name="Edit", exact=True).click()
+    page.locator("[data-mdx-editor-ready]").wait_for(state="attached")
+    yield page
+    context.close()
+
+
+AFTER = "the error you experienced."
+OLD = "The error was on invoice INV-1."
+NEW = "The error was on invoice INV-2."
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "expected"),
+    [
+        (
+            "fillPlaceholders",
+            ["Dear [A], [B]", {"A": " Ms Rivera ", "B": "   "}],
+            "Dear Ms Rivera, [B]",
+        ),
+        ("fillPlaceholders", ["[A]", {"A": "$& and $1"}], "$& and $1"),
+        # a detail's sentence changes in place while it is there as written ...
+        (
+            "swapSentence",
+            [f"Sorry for {AFTER} {OLD} Yes.", OLD, NEW, AFTER],
+            f"Sorry for {AFTER} {NEW} Yes.",
+        ),
+        # ... goes, with the space before it, when the value is emptied ...
+        (
+            "swapSentence",
+            [f"Sorry for {AFTER} {OLD} Yes.", OLD, "", AFTER],
+            f"Sorry for {AFTER} Yes.",
+        ),
+        # ... joins after its words when it was not there yet ...
+        (
+            "swapSentence",
+            [f"Sorry for {AFTER} Yes.", "", NEW, AFTER],
+            f"Sorry for {AFTER} {NEW} Yes.",
+        ),
+        ("swapSentence", ["A.", "", "It cost $1 & $&.", "A."], "A. It cost $1 & $&."),
+        # ... and is not placed once the reader rewrote that part.
+        ("swapSentence", ["Sorry, we got it wrong.", OLD, NEW, AFTER], None),
+        ("swapSentence", ["Sorry, we got it wrong.", "", NEW, AFTER], None),
+        ("swapSentence", ["Unchanged.", "", "", AFTER], "Unchanged."),
+    ],
+)
+def test_edit_text_function(edit_text_page, function: str, args: list, expected: object) -> None:
+    result = edit_text_page.evaluate(
+        f'(args) => mdx.use("letter-edit-text").{function}(...args)', list(args)
+    )
+    assert result == expected

@@ -15,6 +15,8 @@ from tests.browser.letter_tools.helpers import (
     field,
     fill,
     filled,
+    form_end,
+    form_status,
     nav_link,
     open_names,
     source_text,
@@ -43,7 +45,7 @@ def test_names_carry_over_to_other_letters_until_forgotten(tools_page) -> None:
     expect(field(page, "Client's Name")).to_have_value("Ms Rivera")
 
     button(page, "Forget my details").click()
-    expect(status(page)).to_have_text("Your details are forgotten on this device.")
+    expect(form_status(page)).to_have_text("Your details are forgotten on this device.")
     expect(field(page, "Your Name")).to_have_value("")
     expect(page.locator(".mdx-letter")).to_contain_text("Dear [Client's Name],")
     expect(page.locator(".mdx-names__count")).to_have_text("2 names still to fill")
@@ -68,7 +70,9 @@ def test_every_letter_page_has_one_set_of_working_tools(tools_page) -> None:
         page.wait_for_url(re.compile(f"/{PAGES[name]}$"))
         expect(page.locator("h1")).to_have_text(meta(name)["title"])
         assert page.locator(".mdx-tools").count() == 1
-        assert page.locator(".mdx-actions").count() == 1
+        # the actions at the top, and Copy and Email again at the end of the form
+        assert page.locator(".mdx-actions").count() == 2
+        assert form_end(page).locator("[data-mdx-action]").all_text_contents() == ["Copy", "Email"]
         if set(values_for(name)) - {"Client's Name", "Your Name"}:
             fill(page, values_for(name))
         button(page, "Copy").click()
@@ -121,21 +125,32 @@ def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     page.keyboard.press("Tab")
     page.keyboard.type("Sam Taylor")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Forget my details"
-    # Back past the two fields, the summary, Edit, Print, Download and Email to Copy.
-    for _ in range(8):
-        page.keyboard.press("Shift+Tab")
+    expect(page.get_by_label("Your client's email")).to_be_focused()
+    page.keyboard.press("Tab")  # right after the last field: Copy, again
     focused = page.evaluate(
         """() => {
             const node = document.activeElement, style = getComputedStyle(node);
-            return [node.tagName, node.textContent, style.outlineStyle, style.outlineWidth];
+            return [node.tagName, node.textContent, style.outlineStyle, style.outlineWidth,
+                    Boolean(node.closest("form"))];
         }"""
     )
-    assert focused[:2] == ["BUTTON", "Copy"]
+    assert focused[:2] == ["BUTTON", "Copy"] and focused[4]
     assert focused[2] != "none" and focused[3] != "0px"
     page.keyboard.press("Enter")
-    expect(status(page)).to_have_text("Letter copied.")
+    expect(form_status(page)).to_have_text("Letter copied.")
     assert clipboard(page) == filled(source_text(name), values_for(name))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Forget my details"
+    # Back past Email, Copy, the three fields, the summary and Edit, Print,
+    # Download and Email at the top, to Copy.
+    for _ in range(11):
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate(
+        "[document.activeElement.textContent, Boolean(document.activeElement.closest('form'))]"
+    ) == ["Copy", False]
+    page.keyboard.press("Enter")
+    expect(status(page)).to_have_text("Letter copied.")
     assert page.errors == []
 
 

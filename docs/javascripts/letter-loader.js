@@ -1,0 +1,67 @@
+/* What a letter page loads later, so that it stays light for the reader who
+   only reads, copies or emails the example:
+   - the form's behaviour (letter-form.js: details, the client's email,
+     Forget), once the reader opens "Names and details", or at once when
+     this browser keeps details for this letter or a client's address;
+   - the editor's code and styles (the letter-editor.* bundles, about
+     15 KB), after the form's, on the first press of Edit, or at once when
+     this browser keeps the reader's own version of this letter or the date
+     choice.
+   Kept here, or by another tab. The addresses come from the template
+   (data-mdx-form-src, data-mdx-editor-src); nothing else is fetched.
+   fetchBundle(src) is also how the editor loads the checker when it opens. */
+mdx.module("letter-loader", ["letter-store"], (store) => {
+  "use strict";
+
+  /* One <link> or <script>, in order (async off), resolved once loaded. */
+  const fetchBundle = (src) =>
+    new Promise((resolve, reject) => {
+      const css = src.endsWith(".css");
+      const node = document.createElement(css ? "link" : "script");
+      Object.assign(node, css ? { rel: "stylesheet", href: src } : { src, async: false }, {
+        onload: resolve,
+        onerror: () => reject(new Error(`could not load ${src}`)),
+      });
+      document.head.append(node);
+    });
+
+  const attach = (tools) => {
+    /* The module `name` attached to these tools, its bundles loaded the
+       first time; the next call tries again if they could not load. */
+    const loader = (sources, name) => {
+      let loading = null;
+      return () =>
+        (loading ??= Promise.all(sources.split(" ").map(fetchBundle))
+          .then(() => mdx.use(name).attach(tools))
+          .catch((error) => {
+            loading = null;
+            throw error;
+          }));
+    };
+    const form = loader(tools.dataset.mdxFormSrc, "letter-form");
+    const editing = loader(tools.dataset.mdxEditorSrc, "letter-editor");
+    const editor = () => form().then(editing); // the form says if edits cannot be kept
+
+    tools.querySelector("[data-mdx-names]").addEventListener("toggle", () => form().catch(console.warn));
+    tools.querySelector("[data-mdx-edit]").addEventListener("click", () =>
+      editor().then(
+        (opened) => opened.toggle(),
+        (error) => {
+          console.warn("letter editor:", error);
+          tools.querySelector("[data-mdx-status]").textContent = "The editor could not load: press Edit again.";
+        },
+      ),
+    );
+    const loadWhatIsKept = () => {
+      const { text, details } = store.letter(tools.dataset.mdxLetterUrl);
+      const { to, dated } = store.editor();
+      if (to || Object.keys(details).length) form().catch(console.warn);
+      if (text !== undefined || dated) editor().catch(console.warn);
+    };
+    loadWhatIsKept();
+    store.listen(loadWhatIsKept);
+  };
+
+  mdx.mount(".md-content [data-mdx-tools]", attach);
+  return Object.freeze({ fetchBundle });
+});
