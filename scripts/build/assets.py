@@ -119,11 +119,30 @@ def search_words() -> str:
     return f"self.mdxSearchWords={words};\n"
 
 
+def css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def situation_filter_css() -> str:
+    """Arriving at letters/#for-<tag> (overrides/mdx-letters.html names the
+    situation on <html> before the first paint): that situation's cards alone
+    until the filter's script takes over, a rule per tag of scripts/data/tags.yml."""
+    return (
+        "".join(
+            f"[data-mdx-situation={css_string(tag)}] .mdx-filter:not([data-mdx-filtered])"
+            f"~.mdx-cards .mdx-card:not([data-mdx-tags~={css_string(tag)}]){{display:none}}"
+            for tag in data_files.tags()
+        )
+        + "\n"
+    )
+
+
 def generated_sources(letters: list, rules: object) -> dict[str, str]:
     """The generated files that bundles list as sources, by name."""
     return {
         "checker-data.js": data_module(page_data.browser_data(letters, rules)),
         "search-words.js": search_words(),
+        "situation-filter.css": situation_filter_css(),
     }
 
 

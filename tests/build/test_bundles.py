@@ -83,6 +83,7 @@ def test_every_bundle_of_the_site_has_what_its_modules_need() -> None:
     generated = {
         "checker-data.js": 'mdx.module("checker-data",[],()=>({}));',
         "search-words.js": "self.mdxSearchWords={};",
+        "situation-filter.css": "",
     }
     bundles = read_bundles()
     text = (ROOT / BUNDLES_PATH).read_text(encoding="utf-8")
