@@ -118,7 +118,8 @@ def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> N
     bundles = root / BUNDLES_PATH
     text = bundles.read_text(encoding="utf-8")
     first, then = "  - javascripts/letter-text.js\n", "  - javascripts/letter-personalise.js\n"
-    start, end = text.index(first), text.index(then) + len(then)  # letter-text.js, after a module that needs it
+    # letter-text.js moved after a module that needs it
+    start, end = text.index(first), text.index(then) + len(then)
     reordered = text[:start] + text[start + len(first) : end] + first + text[end:]
     assert reordered != text
     bundles.write_text(reordered, encoding="utf-8")
