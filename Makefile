@@ -24,7 +24,7 @@ ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(call hash_of,requirements-zensic
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test check build build-zensical lint clean lock check-links new-letter \
-	check-letter zensical-or-skip measure-serve bench bench-checker
+	check-letter zensical-or-skip measure-serve measure-shapes bench bench-checker
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -110,6 +110,9 @@ lint: $(DEV_STAMP) $(NODE_STAMP) ## Ruff on the Python code, ESLint on docs/java
 
 measure-serve: $(RUN_STAMP) ## Time from saving a misspelt field to make serve's message and banner
 	@$(BIN)/python -m scripts.bench.measure_serve
+
+measure-shapes: $(RUN_STAMP) ## Time make check and make build on long pages of hostile and ordinary shapes; [REPEATS=3]
+	@$(BIN)/python -m scripts.bench.measure_shapes $(if $(REPEATS),--repeats $(REPEATS))
 
 # ---------------------------------------------------------------- upkeep
 clean: ## Remove the built sites, caches, .venv/, .venv-zensical/ and node_modules/

@@ -38,6 +38,11 @@ module.exports = [
     languageOptions: { globals: globals.worker },
   },
   {
+    // Node scripts of the benchmarks (scripts/bench/nlp-candidates/), run with node, not in a page.
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
+  },
+  {
     files: ["eslint.config.js"],
     languageOptions: { sourceType: "commonjs", globals: globals.node },
   },

@@ -24,8 +24,9 @@ from scripts.apology.cli import run_check_letter
 from scripts.build.bundles import BundleError
 from scripts.build.mkdocs_build import build_into
 from scripts.build.zensical_build import ZensicalMissing, zensical_build
+from scripts.data_files import DataFileProblem
 from scripts.external.settings import SETTINGS_FILE, load_settings
-from scripts.problems import ERROR, Problem, count, summary
+from scripts.problems import ERROR, Problem, count, error, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
 from scripts.serve import dev_server
@@ -138,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except MkDocsException as exc:
         print(f"{display_path(config_file, root)}:1: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataFileProblem as exc:
+        print(error(exc.path, exc.line, exc.message), file=sys.stderr)
+        print("data file error: fix the above first; nothing was done", file=sys.stderr)
         return EXIT_USAGE
     except BundleError as exc:
         status = print_problems(exc.problems, "")

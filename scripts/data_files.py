@@ -10,10 +10,28 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 
 
+class DataFileProblem(Exception):
+    """A data file that cannot be read or parsed: where, and why."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
 @cache
 def load(name: str) -> object:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    path = f"scripts/data/{name}"
+    try:
+        with (DATA_DIR / name).open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileProblem(path, 1, f"cannot be read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        message = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        hint = "check the quotes, brackets and indentation"
+        raise DataFileProblem(path, line, f"not valid YAML: {message}; {hint}") from exc
 
 
 def frontmatter_schema() -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
@@ -19,6 +19,10 @@ class Problem:
     line: int
     level: str
     message: str
+    # Rendering the site would publish what must not be, or take far too long:
+    # `make serve` keeps serving the last site instead (`make build` never
+    # renders with an error anyway).
+    stops_render: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
@@ -38,8 +42,8 @@ def printable(message: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", lambda match: f"\\x{ord(match[0]):02x}", one_line)
 
 
-def error(path: str, line: int, message: str) -> Problem:
-    return Problem(path, max(line, 1), ERROR, printable(message))
+def error(path: str, line: int, message: str, stops_render: bool = False) -> Problem:
+    return Problem(path, max(line, 1), ERROR, printable(message), stops_render)
 
 
 def warning(path: str, line: int, message: str) -> Problem:

@@ -11,6 +11,7 @@ import pytest
 
 from scripts.build.mkdocs_build import build_into
 from tests.helpers import ROOT, serve_directory
+from tests.hostile import build_hostile_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -27,6 +28,13 @@ def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("build") / "site"
     assert build_into(ROOT / "mkdocs.yml", site), "mkdocs build --strict failed"
     return site
+
+
+@pytest.fixture(name="hostile_site", scope="session")
+def fixture_hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with markup and script in its front matter and data files
+    (tests/hostile.py), built with MkDocs as if `make check` had let it through."""
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.fixture(name="base_url", scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import frontmatter
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
@@ -30,6 +32,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # clone; build/test_content.py checks it against the shared original (its hash).
 SOURCE_ARTICLE = FIXTURES / "source-article.md"
 SHARED_ARTICLE = ROOT.parent / "shared" / "content" / "source-article.md"
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 
 
 def _nav() -> list[tuple[str, str]]:
@@ -99,6 +102,20 @@ def copy_project(root: Path) -> Path:
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+def zensical_or_skip() -> Path:
+    """Zensical's command; the test skips where it is not installed, and
+    fails under CI=true, where it must be."""
+    if not ZENSICAL.is_file():
+        message = (
+            f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)}: `make build-zensical` "
+            "installs it (requirements-zensical.lock), as `make test` does"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return ZENSICAL
 
 
 def run_pipeline(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -83,10 +83,18 @@ def faq_schema(pairs: list[tuple[str, str]], url: str) -> dict:
     }
 
 
+# JSON inside <script>: with <, > and & written as escapes, no text in it can
+# end the script early ("</script>") or open a comment ("<!--"); the same as
+# Jinja's `tojson` does for the JSON-LD of overrides/partials/mdx-meta.html.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE)
+
+
 def script_tag(data: dict) -> str:
-    # "</" cannot end the script early once escaped as "<\/".
-    payload = json.dumps(data, ensure_ascii=False, indent=None).replace("</", "<\\/")
-    return f'{MARKER}<script type="application/ld+json">{payload}</script>'
+    return f'{MARKER}<script type="application/ld+json">{script_json(data)}</script>'
 
 
 def insert_into_head(html: str, tag: str) -> str:

@@ -4,7 +4,10 @@ body only, so a letter's "When to use this letter" text and subject line
 the tag labels (scripts/data/tags.yml) would be invisible to search.
 
 After MkDocs has built the site, this adds them to the page's entry in
-search/search_index.json. Pure functions, one small file writer.
+search/search_index.json. Material's search shows an entry's title and tags
+as HTML, and its plugin copies a page's front matter title there unescaped:
+every value from front matter or tags.yml goes in escaped. Pure functions,
+one small file writer.
 """
 
 from __future__ import annotations
@@ -33,14 +36,17 @@ def intro_html(meta: dict) -> str:
 
 
 def tag_labels(keys: list, labels: dict[str, str]) -> list[str]:
-    return [labels.get(str(key), str(key)) for key in keys]
+    return [text_html(labels.get(str(key), str(key))) for key in keys]
 
 
 def enrich_entry(entry: dict, meta: dict, labels: dict[str, str]) -> dict:
-    """One index entry with the page's intro (page entries only) and tag labels."""
+    """One index entry with the page's intro (page entries only), its front
+    matter title escaped, and tag labels."""
     enriched = dict(entry)
     if "#" not in entry["location"]:
         enriched["text"] = intro_html(meta) + entry["text"]
+        if "title" in meta and entry.get("title") == str(meta["title"]):
+            enriched["title"] = text_html(meta["title"])
     if isinstance(entry.get("tags"), list):
         enriched["tags"] = tag_labels(entry["tags"], labels)
     return enriched

@@ -50,9 +50,25 @@ def site_config(config_file: Path, shown_as: str = "mkdocs.yml") -> MkDocsConfig
     finally:
         logger.removeHandler(collector)
         logger.propagate = propagate
-    if collector.messages:
-        raise ConfigProblems(problems_for(config_file, shown_as, collector.messages))
+    messages = collector.messages + outside_messages(config, config_file)
+    if messages:
+        raise ConfigProblems(problems_for(config_file, shown_as, messages))
     return config
+
+
+def outside_messages(config: MkDocsConfig, config_file: Path) -> list[str]:
+    """docs_dir must stay in mkdocs.yml's folder: MkDocs would publish any
+    folder it names (or that a docs/ link leads to), such as a home directory."""
+    docs_dir, project = Path(config["docs_dir"]), config_file.parent.resolve()
+    if docs_dir.resolve().is_relative_to(project):
+        return []  # MkDocs itself refuses the project folder itself
+    return [
+        (
+            f"Config value 'docs_dir': '{docs_dir}' leads outside {project}, and MkDocs would "
+            "publish whatever that folder holds; keep the pages in a folder beside mkdocs.yml, "
+            "such as `docs_dir: docs`, with no symbolic link leading elsewhere"
+        )
+    ]
 
 
 def problems_for(config_file: Path, shown_as: str, messages: list[str]) -> list[Problem]:

@@ -8,6 +8,9 @@ where each problem is; python-frontmatter then reads the parts that passed.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +24,10 @@ from scripts.project.yaml_lines import MetaError, StrictYAMLHandler
 FENCE = "---"
 # A fence is exactly three dashes, then optional spaces or tabs, as MkDocs reads it.
 FENCE_LINE = re.compile(r"^---[ \t]*$")
-MAX_PAGE_BYTES = 1_000_000
+# Python-Markdown renders about 200 KB a second of link-dense text here, and
+# every page of this guide is under 4 KB: a larger page is a mistake (a log
+# pasted in), refused unread, so `make check` answers in a second at most.
+MAX_PAGE_BYTES = 200_000
 
 
 @dataclass
@@ -50,28 +56,59 @@ class Page:
     def body_line_of(self, needle: str, occurrence: int = 0) -> int:
         """The file line where needle occurs in the body, outside code: its
         first line, or the line of a later occurrence (0-based), or the last."""
-        lines = [
-            self.body_line + offset
-            for offset, line in enumerate(prose_lines(self.body))
-            for _ in range(line.count(needle) if needle else 0)
-        ]
+        lines = self._lines_of(needle) if needle else []
         if not lines:
             return self.first_content_line
         return lines[min(occurrence, len(lines) - 1)]
 
     def body_line_matching(self, pattern: re.Pattern[str]) -> int:
         """The file line of the first match of pattern in the body, outside code."""
-        for offset, line in enumerate(prose_lines(self.body)):
+        for offset, line in enumerate(self._prose.lines):
             if pattern.search(line):
                 return self.body_line + offset
         return self.first_content_line
 
+    def _lines_of(self, needle: str) -> list[int]:
+        """The file line of each occurrence of needle, found once per needle:
+        a page with thousands of links is read once per link address, not
+        once per link."""
+        if needle not in self._prose.found:
+            self._prose.found[needle] = self._prose.occurrences(needle, self.body_line)
+        return self._prose.found[needle]
 
-def prose_lines(markdown: str) -> list[str]:
-    """Lines of markdown with fenced code blanked, so line numbers are kept."""
+    @functools.cached_property
+    def _prose(self) -> Prose:
+        return Prose(prose_lines(self.body))
+
+
+class Prose:
+    """A body's lines outside code, searched as one text."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.text = "\n".join(lines)
+        self.starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        self.found: dict[str, list[int]] = {}
+
+    def occurrences(self, needle: str, first_line: int) -> list[int]:
+        """The line (first_line for the first) of each occurrence of needle."""
+        lines, at = [], self.text.find(needle)
+        while at != -1:
+            lines.append(first_line + bisect.bisect_right(self.starts, at) - 1)
+            at = self.text.find(needle, at + len(needle))
+        return lines
+
+
+FENCE_OPENING = re.compile(r"^\s*(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+def prose_lines(markdown: str, code_spans: bool = False) -> list[str]:
+    """Lines of markdown with fenced code blanked, so line numbers are kept,
+    and inline code removed (kept with code_spans)."""
     lines, fence = [], None
     for line in markdown.split("\n"):
-        match = re.match(r"^\s*(`{3,}|~{3,})", line)
+        match = FENCE_OPENING.match(line) if "`" in line or "~" in line else None
         if fence is None and match:
             fence = match.group(1)
             lines.append("")
@@ -80,7 +117,7 @@ def prose_lines(markdown: str) -> list[str]:
                 fence = None
             lines.append("")
         else:
-            lines.append(re.sub(r"`[^`]*`", "", line))
+            lines.append(INLINE_CODE.sub("", line) if "`" in line and not code_spans else line)
     return lines
 
 

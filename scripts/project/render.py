@@ -14,7 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from scripts import data_files
 from scripts.problems import Problem, error
-from scripts.project.pages import Page, prose_lines
+from scripts.project.pages import Page
+from scripts.project.render_limits import render_limit_problems
 
 
 def markdown_renderer(config: MkDocsConfig) -> markdown.Markdown:
@@ -132,30 +133,16 @@ def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan]
 
 
 def scan_page(page: Page, renderer: markdown.Markdown) -> tuple[Scan | None, list[Problem]]:
-    """The page rendered as MkDocs will, reduced to what the checks need."""
-    deep = too_deep_line(page)
-    if deep is None:
-        try:
-            return scan_html(render(renderer, page.body)), []
-        except RecursionError:
-            deep = page.first_content_line
-    message = (
-        "the page is nested too deeply to render (lists, quotes or blocks inside "
-        "each other); flatten it"
-    )
-    return None, [error(page.path, deep, message)]
-
-
-MAX_INDENT = 64  # columns: 16 levels of lists; Python-Markdown slows down sharply past that
-MAX_QUOTES = 16
-
-
-def too_deep_line(page: Page) -> int | None:
-    """The first line nested deeper than any real page would be, or None."""
-    for offset, line in enumerate(prose_lines(page.body)):
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip())
-        quotes = re.match(r"[>\s]*", line)[0].count(">")
-        if indent > MAX_INDENT or quotes > MAX_QUOTES:
-            return page.body_line + offset
-    return None
+    """The page rendered as MkDocs will, reduced to what the checks need; not
+    rendered if it is beyond what renders in linear time (render_limits)."""
+    problems = render_limit_problems(page)
+    if problems:
+        return None, problems
+    try:
+        return scan_html(render(renderer, page.body)), []
+    except RecursionError:
+        message = (
+            "the page is nested too deeply to render (lists, quotes or blocks inside "
+            "each other); flatten it"
+        )
+        return None, [error(page.path, page.first_content_line, message, stops_render=True)]

@@ -32,6 +32,7 @@ from scripts import data_files
 from scripts.apology import engine as checker_engine
 from scripts.build.assets import build_assets
 from scripts.build.bundles import BundleError
+from scripts.data_files import DataFileProblem
 from scripts.problems import Problem, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
@@ -140,19 +141,24 @@ class DevSite:
         self.serve_url = f"http://{address}{mount_path(config_file)}"
         self.address = address
 
-    def check(self) -> str | None:
-        """Run the check and print it; the banner text, or None when all is well."""
+    def check(self) -> tuple[str | None, bool]:
+        """Run the check and print it: the banner text (None when all is well),
+        and whether the site may be rendered at all."""
         forget_data()
         try:
             problems = docs_problems(self.root, self.config_file)
         except ConfigProblems as exc:
             print_check(exc.problems)
-            return banner_text(exc.problems, display_path(self.config_file, self.root))
+            return banner_text(exc.problems, display_path(self.config_file, self.root)), True
+        except DataFileProblem as exc:
+            print(f"{exc.path}:{exc.line}: error: {exc.message}")
+            return "a data file in scripts/data/ cannot be read: see the terminal", False
         except (yaml.YAMLError, OSError, KeyError, TypeError) as exc:
             print(f"scripts/data/: error: a data file cannot be read: {' '.join(str(exc).split())}")
-            return "a data file in scripts/data/ cannot be read: see the terminal"
+            return "a data file in scripts/data/ cannot be read: see the terminal", True
         print_check(problems)
-        return banner_text(problems, "docs/") if problems else None
+        renderable = not any(problem.stops_render for problem in problems)
+        return (banner_text(problems, "docs/") if problems else None), renderable
 
     def render(self) -> None:
         build_assets()
@@ -164,9 +170,12 @@ class DevSite:
 
     def __call__(self) -> None:
         """A rebuild; problems in the sources are printed, never raised."""
-        text = self.check()
+        text, renderable = self.check()
         try:
-            self.render()
+            if renderable:
+                self.render()
+            else:
+                print("the site was not rebuilt (see the errors above); still serving the last one")
         except BundleError as exc:
             print_check(exc.problems)
             print("error: the site could not be rebuilt; still serving the last one")

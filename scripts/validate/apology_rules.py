@@ -24,6 +24,7 @@ from scripts.validate.data_file import (
     where,
 )
 from scripts.validate.links import SiteIndex
+from scripts.validate.plain_text import FORMAT_CHECKER
 
 RULES_PATH = "scripts/data/checker-rules.yml"
 # Lexicons the engine itself reads (clauses and conditions), used or not by a rule.
@@ -34,7 +35,7 @@ LEXICON = re.compile(r"\$([a-z][a-z0-9-]*)")
 def validator(schema: dict, definition: str | None = None) -> Draft202012Validator:
     if definition:
         schema = {"$defs": schema["$defs"], **schema["$defs"][definition]}
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
 
 
 def shape_messages(data: object, schema: dict) -> tuple[Located, set[int]]:

@@ -12,6 +12,7 @@ from jsonschema import ValidationError
 
 from scripts.problems import Problem, error
 from scripts.validate.links import SiteIndex, anchor_problem
+from scripts.validate.plain_text import FORMAT, markup_in, plain_text_message
 
 
 def node_at(node: yaml.Node, path: list) -> yaml.Node:
@@ -49,6 +50,8 @@ def schema_message(err: ValidationError, path: list | None = None) -> str:
         return f"{where(path)}: unknown key '{unknown[0]}'; the keys are {', '.join(allowed)}"
     if err.validator == "required":
         return f"{where(path)}: {err.message}; add it"
+    if err.validator == "format" and err.validator_value == FORMAT:
+        return plain_text_message(f"'{where(path)}'", markup_in(err.instance))
     if err.validator == "pattern" and path and path[-1] == "id":
         return f"{where(path)}: id '{err.instance}' must be lower-case words joined by hyphens"
     if err.validator == "pattern" and path and path[-1] == "link":
@@ -93,7 +96,9 @@ def parse_data_file(text: str, path: str) -> tuple[yaml.Node, object, list[Probl
         return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return None, None, [error(path, mark.line + 1 if mark else 1, f"not valid YAML: {exc}")]
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        message = f"not valid YAML: {problem}; check the quotes, brackets and indentation"
+        return None, None, [error(path, mark.line + 1 if mark else 1, message)]
 
 
 def repository_file_problems(

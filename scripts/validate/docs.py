@@ -12,16 +12,19 @@ from mkdocs.structure.files import File
 
 from scripts.problems import Problem, error
 from scripts.project.config import site_config
-from scripts.project.files import display_path, is_checked_page, site_files
+from scripts.project.files import display_path, docs_tree, is_checked_page
 from scripts.project.pages import Page, read_page
 from scripts.project.render import Scan, markdown_renderer, scan_page
 from scripts.validate.apology_rules import apology_rules_file_problems
 from scripts.validate.cache import PageCache, context_key, page_key
+from scripts.validate.docs_tree import docs_tree_problems
 from scripts.validate.front_matter import duplicate_title_problems, front_matter_problems
 from scripts.validate.guidance import guidance_file_problems
 from scripts.validate.letters import letter_problems
 from scripts.validate.links import SiteIndex, image_problems, link_problems
 from scripts.validate.nav import nav_problems
+from scripts.validate.plain_text import control_character_problems
+from scripts.validate.registries import registry_file_problems
 from scripts.validate.unfinished import unfinished_problems
 
 
@@ -29,14 +32,20 @@ def docs_problems(root: Path, config_file: Path | None = None) -> list[Problem]:
     """Validate every page of the site whose mkdocs.yml is config_file."""
     config_file = config_file or root / "mkdocs.yml"
     config = site_config(config_file, display_path(config_file, root))
-    files = site_files(config)
+    registries = registry_file_problems()
+    if registries:  # every page is checked against them: they come first
+        return sorted(set(registries))
+    tree = docs_tree(config)
+    files = tree.files
     page_files = [file for file in files if is_checked_page(file)]
     pages, scans, render_problems = read_and_scan(page_files, root, config_file, config)
-    problems = [problem for page in pages for problem in page.problems]
+    problems = docs_tree_problems(tree.set_aside, Path(config["docs_dir"]), root)
+    problems += [problem for page in pages for problem in page.problems]
     problems += url_clash_problems(pages, page_files)
     readable = [page for page in pages if not page.problems]
     problems += [problem for page in readable for problem in front_matter_problems(page)]
     problems += [problem for page in pages for problem in unfinished_problems(page)]
+    problems += [problem for page in pages for problem in control_character_problems(page)]
     problems += duplicate_title_problems(readable)
     problems += render_problems
     index = site_index(files, pages, scans)

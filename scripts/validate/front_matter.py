@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from scripts import data_files
 from scripts.problems import Problem, error
 from scripts.project.pages import Page
+from scripts.validate.plain_text import FORMAT, FORMAT_CHECKER, markup_in, plain_text_message
 
 
 def schema_name_for(url_path: str) -> str:
@@ -24,7 +25,7 @@ def schema_name_for(url_path: str) -> str:
 def validator_for(name: str) -> Draft202012Validator:
     data = data_files.frontmatter_schema()
     schema = {"$defs": data["$defs"], **data["schemas"][name]}
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
 
 
 def front_matter_problems(page: Page) -> list[Problem]:
@@ -114,12 +115,19 @@ def pattern_message(field: str, err: ValidationError, page: Page) -> str:
             f"{field} must contain {{value}} where the reader's value goes, e.g. "
             "'The error was on invoice {value}.'"
         )
+    if "https" in err.validator_value and set(err.instance) & set('"<>\\'):
+        return (
+            f"{field} must be an https:// address, with no quotes, angle brackets or "
+            f"backslashes (write them as %22, %3C, %3E, %5C), not '{err.instance}'"
+        )
     if "https" in err.validator_value:
         return f"{field} must be an https:// address with a host, not '{err.instance}'"
     return f"{field} has the wrong form: {err.message}"
 
 
-def date_message(field: str, err: ValidationError, page: Page) -> str:
+def format_message(field: str, err: ValidationError, page: Page) -> str:
+    if err.validator_value == FORMAT:
+        return plain_text_message(field, markup_in(err.instance))
     return f"{field} is not a real date: '{err.instance}'; write it as YYYY-MM-DD"
 
 
@@ -206,7 +214,7 @@ MESSAGES = {
     "maxLength": too_long_message,
     "minLength": too_short_message,
     "pattern": pattern_message,
-    "format": date_message,
+    "format": format_message,
     "dependentRequired": dependent_message,
     "enum": enum_message,
     "uniqueItems": repeat_message,

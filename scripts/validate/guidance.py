@@ -19,6 +19,7 @@ from scripts.validate.data_file import (
     schema_message,
 )
 from scripts.validate.links import SiteIndex
+from scripts.validate.plain_text import FORMAT_CHECKER
 
 GUIDANCE_PATH = "scripts/data/guidance.yml"
 
@@ -32,7 +33,7 @@ def guidance_problems(
 
 def guidance_messages(data: object, index: SiteIndex | None) -> Located:
     schema = data_files.load("guidance.schema.yml")
-    errors = list(Draft202012Validator(schema).iter_errors(data))
+    errors = list(Draft202012Validator(schema, format_checker=FORMAT_CHECKER).iter_errors(data))
     found = [(line_path(err, []), schema_message(err)) for err in errors]
     items = data if isinstance(data, list) else []
     for number, item in enumerate(items if index is not None else []):

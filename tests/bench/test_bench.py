@@ -5,6 +5,7 @@ report reading, the tables, and one measured load in Chromium. No timings."""
 from __future__ import annotations
 
 import gzip
+import subprocess
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,8 +17,10 @@ from scripts.bench import browser as bench_browser
 from scripts.bench import lighthouse, report
 from scripts.bench.__main__ import chosen_pages
 from scripts.bench.many_letters import make_many_letters
+from scripts.bench.measure_shapes import CHECK_SIZES, PAGE, first_words, project_with_page
 from scripts.bench.plain import make_plain_site, without_keys
 from scripts.bench.server import base_url, serve_gzip
+from scripts.bench.shapes import ACCEPTED, REFUSED
 from scripts.build.mkdocs_build import build_into
 from scripts.validate.docs import docs_problems
 from tests.helpers import ROOT
@@ -120,6 +123,26 @@ def test_the_generated_letter_site_is_valid(tmp_path: Path) -> None:
         "example-0003.md",
     ]
     assert docs_problems(tmp_path) == []
+
+
+@pytest.mark.parametrize("size", CHECK_SIZES, ids=lambda size: f"{size // 1000}KB")
+def test_each_shape_is_about_the_size_it_is_timed_at(size: int) -> None:
+    for name, make in {**REFUSED, **ACCEPTED}.items():
+        assert 0.8 * size <= len(make(size)) <= size + 10, name
+
+
+def test_a_shape_is_timed_on_the_project_with_the_page_in_its_nav(tmp_path: Path) -> None:
+    root = project_with_page(tmp_path, ACCEPTED["paragraphs of links"](10_000))
+    assert (root / "docs" / PAGE).is_file()
+    assert PAGE in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert docs_problems(root) == []
+
+
+def test_what_a_timed_command_said_is_its_status_and_first_message() -> None:
+    said = subprocess.CompletedProcess([], 1, "docs/a.md:3: error: " + "x" * 70 + "\n", "")
+    assert first_words(said) == "exit 1: " + "x" * 60 + "…"
+    crashed = subprocess.CompletedProcess([], 1, "", "Traceback (most recent call last):\n")
+    assert first_words(crashed) == "exit 1: TRACEBACK"
 
 
 def test_pages_are_chosen_by_url_or_name_and_unknown_ones_refused() -> None:

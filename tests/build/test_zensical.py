@@ -9,7 +9,6 @@ under CI=true, where that is a failure.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,25 +18,16 @@ from bs4 import BeautifulSoup
 
 from scripts.build.assets import OUTPUT, build_assets
 from scripts.build.zensical_build import zensical_build
-from tests.helpers import LETTER_PAGES, ROOT, copy_project
-
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+from tests.helpers import LETTER_PAGES, copy_project, zensical_or_skip
 
 
 @pytest.fixture(name="zensical_site", scope="session")
 def fixture_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not ZENSICAL.is_file():
-        message = (
-            f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)}: `make build-zensical` "
-            "installs it (requirements-zensical.lock), as `make test` does"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    zensical = zensical_or_skip()
     build_assets()  # copied with overrides/, as a build generates them first
     project = copy_project(tmp_path_factory.mktemp("zensical"))
     site = project / ".site-zensical"
-    assert zensical_build(ZENSICAL, project / "mkdocs.yml", site), "zensical build failed"
+    assert zensical_build(zensical, project / "mkdocs.yml", site), "zensical build failed"
     return site
 
 

@@ -91,14 +91,14 @@ def test_every_bad_fixture_says_what_it_expects() -> None:
 def test_a_page_over_the_size_cap_is_refused_unread(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Generated rather than stored: a fixture over 1 MB would bloat the repository.
+    # Generated rather than stored: a fixture over 200 KB would bloat the repository.
     page = "---\ntitle: Big\n---\n\n" + "An apology that never ends. " * 40_000
     status, output = run_check(make_site(tmp_path, {"big.md": page}), capsys)
     assert status == 1
     assert output == [
         (
             f"docs/big.md:1: error: page is {len(page.encode()):,} bytes, over the "
-            "1,000,000-byte limit; split it into several pages"
+            "200,000-byte limit; split it into several pages"
         ),
         "1 error, 0 warnings in 1 file",
     ]

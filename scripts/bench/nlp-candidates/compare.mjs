@@ -152,7 +152,7 @@ const ABBREVIATIONS = /\b(mr|mrs|ms|dr|st|prof|no|vs|etc|e\.g|i\.e|approx|inc|lt
 const referenceSentences = (line) => {
   const out = [];
   let start = 0;
-  for (const m of line.matchAll(/[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9£$€#])/g)) {
+  for (const m of line.matchAll(/[.!?]+["')\]]*\s+(?=["'([]?[A-Z0-9£$€#])/g)) {
     const end = m.index + m[0].trimEnd().length;
     if (ABBREVIATIONS.test(line.slice(start, end))) continue;
     out.push(line.slice(start, end).trim());
