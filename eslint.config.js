@@ -8,10 +8,8 @@ const globals = require("globals");
 
 module.exports = [
   {
-    // Built sites, installed tools, generated bundles and vendored libraries are not our sources;
-    // the NLP comparison is a Node project of its own (its package.json), run by hand.
-    ignores: ["site/", ".site-*/", "node_modules/", ".venv*/", "overrides/assets/", ".bench/", "docs/javascripts/vendor/",
-      "scripts/bench/nlp-candidates/"],
+    // Built sites, installed tools, generated bundles and vendored libraries are not our sources.
+    ignores: ["site/", ".site-*/", "node_modules/", ".venv*/", "overrides/assets/", ".bench/", "docs/javascripts/vendor/"],
   },
   js.configs.recommended,
   {

@@ -35,6 +35,7 @@ DETAIL = {
     "label": "<svg onload=alert(6)>",
     "example": '"><script>alert(7)</script>',
     "sentence": 'Invoice {value} <iframe srcdoc="<script>alert(8)</script>">',
+    "after": "the billing error you experienced.",  # words of the letter: the sentence lands in it
 }
 HERO = {
     "image": 'https://images.unsplash.com/x"onerror="alert(9)&w=1080',

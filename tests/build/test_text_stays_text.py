@@ -106,17 +106,19 @@ def test_the_letter_shows_its_front_matter_as_written(engine_site: Path) -> None
 
 def test_the_letter_shows_its_details_and_the_registries_as_written(engine_site: Path) -> None:
     page, detail = parsed(engine_site, hostile.LETTER_URL), hostile.DETAIL
-    labels = texts(page, ".mdx-names__label")
-    assert labels and set(labels) == {hostile.PLACEHOLDER_LABEL}
+    label = {node["for"]: node.get_text() for node in page.select(".mdx-names__label")}
+    names = [label[field["id"]] for field in page.select("[data-mdx-field]")]
+    assert names and set(names) == {hostile.PLACEHOLDER_LABEL}
     assert {field["placeholder"] for field in page.select("[data-mdx-field]")} == {
         f"e.g. {hostile.PLACEHOLDER_EXAMPLE}"
     }
     assert set(texts(page, ".mdx-editor__questions a")) == {hostile.QUESTION}
     assert set(texts(page, ".mdx-editor__question-hint")) == {hostile.HINT}
-    assert texts(page, ".mdx-editor__field-label")[0] == detail["label"]
     first = page.select_one("[data-mdx-detail]")
+    assert label[first["id"]] == detail["label"]
     assert first["data-mdx-detail"] == detail["label"]
     assert first["data-mdx-sentence"] == detail["sentence"]
+    assert first["data-mdx-after"] == detail["after"]
     assert first["placeholder"] == f"e.g. {detail['example']}"
 
 
