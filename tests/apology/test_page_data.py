@@ -81,11 +81,19 @@ def test_letter_reports_are_kept_until_what_they_depend_on_changes(
 
 
 def test_the_check_page_loads_the_checker_and_no_other_page_does(built_site: Path) -> None:
+    """check-start.js after the first paint; checker.js and check.js, by the
+    addresses the checker gives it, when the reader reaches for the checker."""
     for url in PAGES.values():
-        scripts = soup(built_site, url).find_all("script", src=True)  # in <template>s too
+        page = soup(built_site, url)
+        scripts = page.find_all("script", src=True)  # in <template>s too
         mine = [s["src"].rsplit("/", 1)[-1] for s in scripts if "assets/mdx/check" in s["src"]]
-        wanted = ["checker.js", "check.js"] if url == "check/" else []
-        assert mine == [BUNDLE[name].rsplit("/", 1)[-1] for name in wanted]
+        later = page.select_one("[data-mdx-check-src]")
+        assert mine == ([BUNDLE["check-start.js"].rsplit("/", 1)[-1]] if url == "check/" else [])
+        assert (later is not None) == (url == "check/")
+    addresses = soup(built_site, "check/").select_one("[data-mdx-check-src]")["data-mdx-check-src"]
+    assert [src.rsplit("/", 1)[-1] for src in addresses.split()] == [
+        BUNDLE[name].rsplit("/", 1)[-1] for name in ("checker.js", "check.js")
+    ]
     page = soup(built_site, "check/")
     assert page.select_one("label[for=mdx-check-draft]").get_text() == "Your draft"
     assert len(page.select("#mdx-check-example option")) == len(LETTER_PAGES)

@@ -37,9 +37,12 @@ def use_the_page(page, page_type: str) -> None:
     """What a reader does on this page type, beyond dark mode and search."""
     if page_type == "letter":
         page.get_by_role("button", name="Edit", exact=True).click()
+        page.locator("[data-mdx-editor]").wait_for()  # open, its code run
         area = page.get_by_label("Your letter", exact=True)
         area.press("End")
-        page.keyboard.type(" I am sorry if you were offended.")
+        area.press_sequentially(
+            " I am sorry if you were offended."
+        )  # into the letter, wherever focus went
         page.locator("[data-mdx-editor-report] .mdx-check__item--finding").first.wait_for()
     elif page_type == "checker":
         page.locator("#mdx-check-draft").fill(
