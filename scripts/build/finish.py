@@ -11,7 +11,9 @@ written once:
 
 A page that names a stylesheet, script or icon the site does not have (a
 template with a stale bundle name) stops the build, with every such page
-listed. `make serve` skips these steps: its pages keep plain <link>s.
+listed. A page finished by an earlier build from the same input is taken
+from the cache (finish_cache.py). `make serve` skips these steps: its pages
+keep plain <link>s.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from urllib.parse import urlsplit
 from scripts.build.critical_css import Stylesheets, with_critical_css
 from scripts.build.csp import with_csp
 from scripts.build.favicon import with_inline_favicon
+from scripts.build.finish_cache import FinishedPages
 from scripts.build.html_tags import PageError, is_local, local_file, scan_page
 from scripts.build.valid_html import valid_html
 from scripts.problems import Problem, error
@@ -53,13 +56,17 @@ def finished_page(html: str, page: Path, site: Path, sheets: Stylesheets, engine
     return with_csp(valid_html(html, scan), engine, scan)
 
 
-def finish_site(site: Path, engine: str, site_url: str | None, shown_as: str) -> list[Problem]:
+def finish_site(
+    site: Path, engine: str, site_url: str | None, shown_as: str, cache_file: Path | None = None
+) -> list[Problem]:
     """Finish every page of the built site in place; the problems that stop
     the build (pages are then left part-finished: the caller discards them).
-    shown_as is how the site folder is named in messages (e.g. "site")."""
+    shown_as is how the site folder is named in messages (e.g. "site");
+    cache_file keeps the finished pages for the next build (finish_cache.py)."""
     site = site.resolve()
     base = base_path(site_url)
     sheets = Stylesheets(site, base)
+    finished_pages = FinishedPages(cache_file)
     problems = []
     for page in sorted(site.rglob("*.html")):
         where = f"{shown_as}/{page.relative_to(site).as_posix()}"
@@ -69,10 +76,17 @@ def finish_site(site: Path, engine: str, site_url: str | None, shown_as: str) ->
             error(where, line_of(html, src), f"the script {src} is not in the built site")
             for src in missing
         ]
+        key = finished_pages.key(html, page, site, base, engine)
+        finished = finished_pages.get(key)
         try:
-            page.write_text(finished_page(html, page, site, sheets, engine), encoding="utf-8")
+            if finished is None:
+                finished = finished_page(html, page, site, sheets, engine)
+                finished_pages.put(key, finished)
+            page.write_text(finished, encoding="utf-8")
         except PageError as exc:
             problems.append(error(where, line_of(html, exc.address), str(exc)))
+    if not problems:
+        finished_pages.save()
     return problems
 
 

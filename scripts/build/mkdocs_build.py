@@ -21,6 +21,7 @@ from mkdocs.exceptions import MkDocsException
 
 from scripts.build.assets import build_assets
 from scripts.build.finish import finish_site
+from scripts.build.finish_cache import CACHE_FILE
 from scripts.build.postbuild import postprocess
 
 
@@ -72,7 +73,8 @@ def build_into(config_file: Path, site_dir: Path, finish: bool = True) -> bool:
             return False
         config = postprocess(config_file, staging)
         if finish:
-            problems = finish_site(staging, "mkdocs", config["site_url"], site_dir.name)
+            cache = config_file.parent / CACHE_FILE
+            problems = finish_site(staging, "mkdocs", config["site_url"], site_dir.name, cache)
             for problem in problems:
                 print(problem, file=sys.stderr)
             if problems:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from scripts.build.assets import build_assets
 from scripts.build.finish import finish_site
+from scripts.build.finish_cache import CACHE_FILE
 from scripts.project.config import site_config
 
 GENERATED_CONFIG = ".zensical.yml"
@@ -60,7 +61,8 @@ def zensical_build(zensical: Path, config_file: Path, site_dir: Path) -> bool:
     finally:
         generated.unlink(missing_ok=True)
     site_url = site_config(config_file)["site_url"]
-    problems = finish_site(site_dir, "zensical", site_url, site_dir.name)
+    cache = config_file.parent / CACHE_FILE.with_name("zensical-pages.pickle")
+    problems = finish_site(site_dir, "zensical", site_url, site_dir.name, cache)
     for problem in problems:
         print(problem, file=sys.stderr)
     return not problems

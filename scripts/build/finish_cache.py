@@ -1,0 +1,99 @@
+"""Finished pages remembered by what they are made of, so that a build whose
+pages did not change finishes them at once (`.cache/finish/pages.pickle`).
+
+A page's key hashes the page as the engine rendered it, where it is in the
+site, the engine and the site's base path, the files its <link>s name (the
+stylesheets the critical CSS is cut from, the favicon inlined), and the
+finishing steps themselves: scripts/build/'s code, their settings in
+scripts/data/ and the versions of the libraries they use. Change any of them
+and the page is finished again. Only the pages of the last build are kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from scripts import data_files
+from scripts.build.html_tags import LINK, is_local, local_file, tag_attributes
+
+FORMAT = 1  # bump when what is stored changes shape
+CACHE_FILE = Path(".cache") / "finish" / "pages.pickle"
+CODE_DIR = Path(__file__).parent
+SETTINGS = ("critical-css.yml", "csp.yml", "html-fixes.yml")
+LIBRARIES = ("tinycss2", "cssselect2", "lxml")
+
+
+@functools.cache
+def steps_key() -> bytes:
+    """A hash of the finishing steps: their code, settings and libraries."""
+    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    files = sorted(CODE_DIR.glob("*.py")) + [data_files.DATA_DIR / name for name in SETTINGS]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in LIBRARIES:
+        digest.update(f"{name} {importlib.metadata.version(name)}\n".encode())
+    return digest.digest()
+
+
+class FinishedPages:
+    """The finished pages of the last build, by key; those of this build, once saved."""
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.kept: dict[str, str] = {}
+        self.now: dict[str, str] = {}
+        self._files: dict[Path, bytes] = {}
+        if file is not None and file.is_file():
+            try:
+                self.kept = pickle.loads(file.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+                self.kept = {}  # unreadable: every page is finished again
+
+    def key(self, html: str, page: Path, site: Path, base: str, engine: str) -> str:
+        digest = hashlib.sha256(steps_key())
+        digest.update(f"{engine}\0{base}\0{page.relative_to(site).as_posix()}\0".encode())
+        digest.update(html.encode("utf-8"))
+        for file in linked_files(html, page, site, base):
+            digest.update(self._digest(file))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> str | None:
+        finished = self.kept.get(key)
+        if finished is not None:
+            self.now[key] = finished
+        return finished
+
+    def put(self, key: str, finished: str) -> None:
+        self.now[key] = finished
+
+    def save(self) -> None:
+        """Write this build's pages (atomically: a reader never sees half a file)."""
+        if self.file is None:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".pages-")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(self.now, out, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(temporary).replace(self.file)
+
+    def _digest(self, file: Path) -> bytes:
+        if file not in self._files:
+            content = file.read_bytes() if file.is_file() else b"\0absent"
+            self._files[file] = hashlib.sha256(content).digest()
+        return self._files[file]
+
+
+def linked_files(html: str, page: Path, site: Path, base: str) -> list[Path]:
+    """The site's files the <link>s of the page's <head> name."""
+    head_end = html.find("</head>")
+    hrefs = [
+        tag_attributes(found[0]).get("href", "")
+        for found in LINK.finditer(html, 0, head_end if head_end != -1 else len(html))
+    ]
+    return [local_file(href, page, site, base) for href in hrefs if href and is_local(href)]
