@@ -13,7 +13,7 @@
 mdx.module("letter-loader", ["letter-store"], (store) => {
   "use strict";
 
-  const fetchBundle = mdx.load; // in order, once per address (docs/javascripts/mdx.js)
+  const fetchBundle = mdx.load; // in order (docs/javascripts/mdx.js)
 
   const attach = (tools) => {
     /* The module `name` attached to these tools, its bundles loaded the

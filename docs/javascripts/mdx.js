@@ -15,8 +15,8 @@
        subscriber); without Material, once the document is parsed.
      mdx.load(src)
        a bundle loaded later (the editor's, the checker): a <script>, run in
-       the order asked for, or a stylesheet <link>, once per address; a
-       promise of its arrival. One that failed is tried again next time.
+       the order asked for, or a stylesheet <link>; a promise of its arrival.
+       The caller loads each once (and again only after a failure).
 
    Each module and each attach runs inside its own try: a failing feature
    logs its error and leaves the page, and every other feature, working. */
@@ -52,26 +52,16 @@
     else attachAll();
   };
 
-  const loads = new Map();
-  const load = (src) => {
-    if (!loads.has(src)) {
-      const arrived = new Promise((resolve, reject) => {
-        const css = src.endsWith(".css");
-        const node = document.createElement(css ? "link" : "script");
-        Object.assign(node, css ? { rel: "stylesheet", href: src } : { src, async: false }, {
-          onload: resolve,
-          onerror: () => {
-            loads.delete(src);
-            node.remove();
-            reject(new Error(`could not load ${src}`));
-          },
-        });
-        document.head.append(node);
+  const load = (src) =>
+    new Promise((resolve, reject) => {
+      const css = src.endsWith(".css");
+      const node = document.createElement(css ? "link" : "script");
+      Object.assign(node, css ? { rel: "stylesheet", href: src } : { src, async: false }, {
+        onload: resolve,
+        onerror: () => reject(new Error(`could not load ${src}`)),
       });
-      loads.set(src, arrived);
-    }
-    return loads.get(src);
-  };
+      document.head.append(node);
+    });
 
   window.mdx = Object.freeze({ module, use, mount, load });
 })();

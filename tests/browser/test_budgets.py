@@ -102,7 +102,7 @@ def test_the_form_loads_its_code_when_the_reader_opens_it(transfers, browser, ba
 
     def open_form(page) -> None:
         page.get_by_text("Names and details", exact=True).click()
-        page.wait_for_function("mdx.use('letter-form') !== undefined")
+        page.wait_for_function("() => mdx.use('letter-form') !== undefined")
 
     assert later_code(browser, base_url, open_form) == [FORM_CODE]
 
