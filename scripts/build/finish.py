@@ -25,10 +25,11 @@ from urllib.parse import urlsplit
 from scripts.build.critical_css import Stylesheets, with_critical_css
 from scripts.build.csp import with_csp
 from scripts.build.favicon import with_inline_favicon
-from scripts.build.finish_cache import FinishedPages
+from scripts.build.finish_cache import PageKeys
 from scripts.build.html_tags import PageError, is_local, local_file, scan_page
 from scripts.build.valid_html import valid_html
 from scripts.problems import Problem, error
+from scripts.validate.cache import PageCache
 
 SCRIPT_SRC = re.compile(r"<script\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
 
@@ -66,7 +67,8 @@ def finish_site(
     site = site.resolve()
     base = base_path(site_url)
     sheets = Stylesheets(site, base)
-    finished_pages = FinishedPages(cache_file)
+    keys = PageKeys(site, base, engine)
+    cache = PageCache.load(cache_file) if cache_file else PageCache(None, {})
     problems = []
     for page in sorted(site.rglob("*.html")):
         where = f"{shown_as}/{page.relative_to(site).as_posix()}"
@@ -76,17 +78,17 @@ def finish_site(
             error(where, line_of(html, src), f"the script {src} is not in the built site")
             for src in missing
         ]
-        key = finished_pages.key(html, page, site, base, engine)
-        finished = finished_pages.get(key)
+        key = keys.of(html, page)
+        finished = cache.get(key)
         try:
             if finished is None:
                 finished = finished_page(html, page, site, sheets, engine)
-                finished_pages.put(key, finished)
+                cache.put(key, finished)
             page.write_text(finished, encoding="utf-8")
         except PageError as exc:
             problems.append(error(where, line_of(html, exc.address), str(exc)))
     if not problems:
-        finished_pages.save()
+        cache.save()
     return problems
 
 

@@ -1,5 +1,6 @@
 """Finished pages remembered by what they are made of, so that a build whose
-pages did not change finishes them at once (`.cache/finish/pages.pickle`).
+pages did not change finishes them at once (`.cache/finish/pages.pickle`,
+kept as the check keeps its own: scripts/validate/cache.py's PageCache).
 
 A page's key hashes the page as the engine rendered it, where it is in the
 site, the engine and the site's base path, the files its <link>s name (the
@@ -14,9 +15,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from scripts import data_files
@@ -41,52 +39,28 @@ def steps_key() -> bytes:
     return digest.digest()
 
 
-class FinishedPages:
-    """The finished pages of the last build, by key; those of this build, once saved."""
+class PageKeys:
+    """Each page's key, for the pages of one built site (the files they link
+    are read once)."""
 
-    def __init__(self, file: Path | None) -> None:
-        self.file = file
-        self.kept: dict[str, str] = {}
-        self.now: dict[str, str] = {}
-        self._files: dict[Path, bytes] = {}
-        if file is not None and file.is_file():
-            try:
-                self.kept = pickle.loads(file.read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                self.kept = {}  # unreadable: every page is finished again
+    def __init__(self, site: Path, base: str, engine: str) -> None:
+        self.site, self.base, self.engine = site, base, engine
+        self._digests: dict[Path, bytes] = {}
 
-    def key(self, html: str, page: Path, site: Path, base: str, engine: str) -> str:
+    def of(self, html: str, page: Path) -> str:
         digest = hashlib.sha256(steps_key())
-        digest.update(f"{engine}\0{base}\0{page.relative_to(site).as_posix()}\0".encode())
+        where = page.relative_to(self.site).as_posix()
+        digest.update(f"{self.engine}\0{self.base}\0{where}\0".encode())
         digest.update(html.encode("utf-8"))
-        for file in linked_files(html, page, site, base):
+        for file in linked_files(html, page, self.site, self.base):
             digest.update(self._digest(file))
         return digest.hexdigest()
 
-    def get(self, key: str) -> str | None:
-        finished = self.kept.get(key)
-        if finished is not None:
-            self.now[key] = finished
-        return finished
-
-    def put(self, key: str, finished: str) -> None:
-        self.now[key] = finished
-
-    def save(self) -> None:
-        """Write this build's pages (atomically: a reader never sees half a file)."""
-        if self.file is None:
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".pages-")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(self.now, out, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(temporary).replace(self.file)
-
     def _digest(self, file: Path) -> bytes:
-        if file not in self._files:
+        if file not in self._digests:
             content = file.read_bytes() if file.is_file() else b"\0absent"
-            self._files[file] = hashlib.sha256(content).digest()
-        return self._files[file]
+            self._digests[file] = hashlib.sha256(content).digest()
+        return self._digests[file]
 
 
 def linked_files(html: str, page: Path, site: Path, base: str) -> list[Path]:
