@@ -3,7 +3,7 @@
 # Python 3.11+ and make (and npm for `make lint` and `make test`):
 #   .venv/           requirements.lock (serving, building) and, for the tests
 #                    and linters, requirements-dev.lock
-#   node_modules/    package-lock.json (ESLint, axe-core, Lighthouse)
+#   node_modules/    package-lock.json (ESLint, axe-core, Lighthouse, the Nu HTML checker)
 #   .venv-zensical/  requirements-zensical.lock (`make build-zensical` only)
 #
 # Exit status: make exits 2 whenever a command fails; its last line names the
@@ -44,9 +44,12 @@ $(DEV_STAMP): $(RUN_STAMP) requirements-dev.lock
 	@rm -f $(VENV)/.installed-dev-* && touch $@
 	@echo "==> installed"
 
+# --ignore-scripts: no package needs its install script; vnu-jar's would
+# download a Java runtime from GitHub where none is installed (the Nu checker
+# runs with the system's Java: .ci/run installs it).
 $(NODE_STAMP): package-lock.json
 	@echo "==> installing the pinned Node tools (package-lock.json) into node_modules/ ..."
-	@npm ci --no-audit --no-fund --loglevel=error
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@rm -f node_modules/.installed-* && touch $@
 	@echo "==> installed"
 

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts.apology.cli import run_check_letter
 from scripts.build.bundles import BundleError
 from scripts.build.mkdocs_build import build_into
 from scripts.build.zensical_build import ZensicalMissing, zensical_build
@@ -29,7 +28,6 @@ from scripts.external.settings import SETTINGS_FILE, load_settings
 from scripts.problems import ERROR, Problem, count, error, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
-from scripts.serve import dev_server
 from scripts.tools.new_letter import LetterError, create_letter
 from scripts.validate.docs import docs_problems
 
@@ -124,6 +122,9 @@ def run_new_letter(args: argparse.Namespace, root: Path, config_file: Path) -> i
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "check-letter":  # needs no site, only the rules
+        # Imported here, as the server below: `make build` need neither (V8, livereload).
+        from scripts.apology.cli import run_check_letter
+
         return run_check_letter(args.slug or "")
     root = args.root.resolve()
     config_file = (args.config_file or root / "mkdocs.yml").resolve()
@@ -198,6 +199,8 @@ def build_zensical(args: argparse.Namespace, root: Path, config_file: Path, stat
 
 
 def run_serve(root: Path, config_file: Path, dev_addr: str) -> int:
+    from scripts.serve import dev_server
+
     try:
         dev_server.serve(root, config_file, dev_addr)
     except dev_server.ServeError as exc:

@@ -1,5 +1,6 @@
-"""Shared fixtures: the site built once per session, served on 127.0.0.1, and
-a Playwright page in Debian's Chromium against it. Logic lives in helpers.py."""
+"""Shared fixtures: the site built once per session (by MkDocs, and by
+Zensical where it is installed), served on 127.0.0.1, and a Playwright page
+in Debian's Chromium against it. Logic lives in helpers.py."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from scripts.bench.browser import wait_for_scripts
+from scripts.build.assets import build_assets
 from scripts.build.mkdocs_build import build_into
-from tests.helpers import ROOT, serve_directory
+from scripts.build.zensical_build import zensical_build
+from tests.helpers import ROOT, copy_project, serve_directory, zensical_or_skip
 from tests.hostile import build_hostile_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,10 +27,49 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Scripts run after the first paint (docs/javascripts/after-paint.js), often
+# after the load event that Playwright's goto waits for. A reader's first
+# press comes later than a test's: every goto and reload here also waits until
+# the page's scripts have run (scripts/bench/browser.py says how it knows).
+
+
+def then_waiting_for_scripts(navigate):
+    def navigate_and_wait(page, *args, **kwargs):
+        response = navigate(page, *args, **kwargs)
+        if kwargs.get("wait_until") != "commit":
+            wait_for_scripts(page)
+        return response
+
+    return navigate_and_wait
+
+
+@pytest.fixture(name="scripts_ran", scope="session", autouse=True)
+def fixture_scripts_ran() -> Iterator[None]:
+    from playwright.sync_api import Page
+
+    originals = {name: getattr(Page, name) for name in ("goto", "reload")}
+    for name, navigate in originals.items():
+        setattr(Page, name, then_waiting_for_scripts(navigate))
+    yield
+    for name, navigate in originals.items():
+        setattr(Page, name, navigate)
+
+
 @pytest.fixture(name="built_site", scope="session")
 def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("build") / "site"
     assert build_into(ROOT / "mkdocs.yml", site), "mkdocs build --strict failed"
+    return site
+
+
+@pytest.fixture(name="zensical_site", scope="session")
+def fixture_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as Zensical builds it (where it is installed: zensical_or_skip)."""
+    zensical = zensical_or_skip()
+    build_assets()  # copied with overrides/, as a build generates them first
+    project = copy_project(tmp_path_factory.mktemp("zensical"))
+    site = project / ".site-zensical"
+    assert zensical_build(zensical, project / "mkdocs.yml", site), "zensical build failed"
     return site
 
 

@@ -23,6 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
+from scripts.build.assets import bundle_addresses
 from scripts.project.nav import nav_entries
 from scripts.project.urls import page_url
 
@@ -45,6 +46,9 @@ def _nav() -> list[tuple[str, str]]:
 NAV_LABELS = [label for label, _ in _nav()]  # in nav order, e.g. "Home", "Tips", "All letters"
 PAGES = {path: page_url(path) for _, path in _nav()}  # source page -> URL, in nav order
 LETTER_PAGES = [name for name in PAGES if name.startswith("letters/") and "index" not in name]
+# Each file bundle's address from the site's root, named for its content
+# ("letter.js" -> "assets/mdx/letter.3fa2b1c9.js"), as the templates get it.
+BUNDLE = bundle_addresses()
 
 
 @functools.cache

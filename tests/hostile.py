@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from scripts import data_files
-from scripts.build.assets import build_assets, jinja_variables, template_guidance
+from scripts.build.assets import (
+    build_assets,
+    bundle_addresses,
+    jinja_variables,
+    registries,
+    template_guidance,
+)
 from scripts.build.mkdocs_build import mkdocs_build
 from scripts.build.postbuild import postprocess
 from tests.helpers import copy_project
@@ -79,6 +85,7 @@ def hostile_registries() -> dict:
     ]
     guidance = [{**item, "question": QUESTION, "hint": HINT} for item in template_guidance()]
     return {
+        **registries(bundle_addresses()),  # the bundles' hashed names as they are
         "tags": hostile_tags(),
         "placeholders": placeholders,
         "guidance": guidance,

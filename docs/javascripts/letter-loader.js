@@ -13,17 +13,7 @@
 mdx.module("letter-loader", ["letter-store"], (store) => {
   "use strict";
 
-  /* One <link> or <script>, in order (async off), resolved once loaded. */
-  const fetchBundle = (src) =>
-    new Promise((resolve, reject) => {
-      const css = src.endsWith(".css");
-      const node = document.createElement(css ? "link" : "script");
-      Object.assign(node, css ? { rel: "stylesheet", href: src } : { src, async: false }, {
-        onload: resolve,
-        onerror: () => reject(new Error(`could not load ${src}`)),
-      });
-      document.head.append(node);
-    });
+  const fetchBundle = mdx.load; // in order (docs/javascripts/mdx.js)
 
   const attach = (tools) => {
     /* The module `name` attached to these tools, its bundles loaded the

@@ -1,5 +1,5 @@
-/* mdx: the one loader of our scripts, inlined on every page (first in the
-   site.js bundle), before any feature's bundle.
+/* mdx: the one loader of our scripts, on every page (in the site.js bundle,
+   the first script after the first paint), before any feature's bundle.
 
      mdx.module(name, [dependency, ...], factory)
        defines the module `name` (its file's name) as factory's result;
@@ -13,6 +13,10 @@
        attach(element) once for every element matching selector, on every
        page Material's document$ emits (it replays the current one to a late
        subscriber); without Material, once the document is parsed.
+     mdx.load(src)
+       a bundle loaded later (the editor's, the checker): a <script>, run in
+       the order asked for, or a stylesheet <link>; a promise of its arrival.
+       The caller loads each once (and again only after a failure).
 
    Each module and each attach runs inside its own try: a failing feature
    logs its error and leaves the page, and every other feature, working. */
@@ -48,5 +52,16 @@
     else attachAll();
   };
 
-  window.mdx = Object.freeze({ module, use, mount });
+  const load = (src) =>
+    new Promise((resolve, reject) => {
+      const css = src.endsWith(".css");
+      const node = document.createElement(css ? "link" : "script");
+      Object.assign(node, css ? { rel: "stylesheet", href: src } : { src, async: false }, {
+        onload: resolve,
+        onerror: () => reject(new Error(`could not load ${src}`)),
+      });
+      document.head.append(node);
+    });
+
+  window.mdx = Object.freeze({ module, use, mount, load });
 })();

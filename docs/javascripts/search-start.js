@@ -6,7 +6,8 @@
    search box, focuses it, presses a search key (/, s, f) or arrives with a
    query (?q=); then the index is fetched and the worker started, through
    search-worker.js, which rewrites each query into the guide's words.
-   Inlined in <head> (overrides/main.html), before Material's bundle. */
+   Run after the first paint, before Material's bundle (overrides/main.html,
+   docs/javascripts/after-paint.js). */
 (() => {
   "use strict";
 

@@ -12,7 +12,7 @@
  *   - longer words also match one typo away ("reponsibility~1").
  *
  * Material 9 has no query-transform hook any more, but its search worker
- * speaks a documented message protocol. search-start.js (inlined on every
+ * speaks a documented message protocol. search-start.js (run on every
  * page) starts Material's worker through this file
  * (`search-worker.js?worker=<Material's worker>`); here, in the worker, each
  * query message is rewritten, then Material's worker is loaded.

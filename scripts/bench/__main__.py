@@ -1,9 +1,11 @@
 """python -m scripts.bench [--runs N] [--pages URL,URL] [--build-repeats N] [--letters N]
 
 Builds this site and the same pages with plain Material, serves both on
-127.0.0.1 with gzip, measures every page type, prints one table per page type
+127.0.0.1 with gzip, measures every page type (weight, Lighthouse, axe-core,
+the Nu HTML checker's errors), prints a summary and one table per page type
 and writes the figures to .bench/<time>.json and .bench/latest.json.
-Progress goes to stderr, the tables to stdout.
+Progress goes to stderr, the tables to stdout. The machine's load average is
+recorded at the start and the end, and warned about when it is not quiet.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from scripts import data_files
-from scripts.bench import browser, lighthouse, report
+from scripts.bench import browser, lighthouse, nu, report
 from scripts.bench.build_time import build_times, validation_times
 from scripts.bench.plain import make_plain_site
 from scripts.bench.server import AnsweringServer, base_url, serve_gzip
@@ -89,7 +91,7 @@ def build_both(folder: Path) -> dict[str, Path]:
         raise RuntimeError("this site does not build; run `make build` to see why")
     progress("building the same pages with plain Material")
     plain_config = make_plain_site(PROJECT, folder / "plain-src")
-    if not build_into(plain_config, folder / "plain"):
+    if not build_into(plain_config, folder / "plain", finish=False):
         raise RuntimeError("the plain Material twin does not build (see above)")
     return {"plain": folder / "plain", "site": folder / "site"}
 
@@ -170,11 +172,23 @@ def package_version(name: str) -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
+def load_average() -> list[float]:
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+def warn_if_busy(moment: str, load: list[float], settings: dict) -> None:
+    if load[0] > settings["quiet_load_average"]:
+        progress(
+            f"warning: load average {load[0]:.2f} at the {moment} (quiet is below "
+            f"{settings['quiet_load_average']}): CPU figures (TBT, LCP) are slowed by other work"
+        )
+
+
 def machine(settings: dict) -> dict[str, object]:
     return {
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
-        "load_average_at_start": [round(value, 2) for value in os.getloadavg()],
+        "load_average_at_start": load_average(),
         "python": platform.python_version(),
         "chromium": tool_version([settings["chromium"], "--version"]),
         "node": tool_version(["node", "--version"]),
@@ -196,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"error: {line}" for line in missing), file=sys.stderr)
         return EXIT_USAGE
     started = datetime.datetime.now(datetime.UTC)
+    warn_if_busy("start", load_average(), settings)
     results: dict = {
         "date": started.isoformat(timespec="seconds"),
         "machine": machine(settings),
@@ -211,21 +226,45 @@ def main(argv: list[str] | None = None) -> int:
         results["build"] = build_times(PROJECT, args.build_repeats, progress)
     if args.letters > 0:
         results["validation"] = validation_times(PROJECT, args.letters, progress)
+    results["machine"]["load_average_at_end"] = load_average()
+    warn_if_busy("end", results["machine"]["load_average_at_end"], settings)
     print(report.tables(results))
     path = report.write_json(results, args.out, started.strftime("%Y-%m-%dT%H-%M-%SZ"))
     progress(f"figures written to {path} and {path.with_name('latest.json')}")
     return EXIT_OK
 
 
+def measure_validity(built: dict[str, Path], pages: list[dict]) -> dict[str, dict]:
+    """The Nu checker's errors on each page type, per site (None where it cannot run)."""
+    why = nu.missing(PROJECT)
+    if why:
+        progress(f"Nu HTML checker skipped: {why}")
+        return {page["url"]: dict.fromkeys(report.SITES) for page in pages}
+    counts = {}
+    for name in report.SITES:
+        progress(f"Nu HTML checker: every page of {name}")
+        counts[name] = nu.nu_errors(built[name], PROJECT)
+    return {
+        page["url"]: {name: counts[name].get(nu.page_file(page["url"])) for name in report.SITES}
+        for page in pages
+    }
+
+
 def measure_sites(pages: list[dict], runs: int, settings: dict) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="bench-sites-") as folder:
         built = build_both(Path(folder))
+        validity = measure_validity(built, pages)
         with serve_gzip(built["plain"]) as plain, serve_gzip(built["site"]) as site:
             servers = {"plain": plain, "site": site}
             loads = measure_loads(servers, pages, settings)
             scores = measure_lighthouse(servers, pages, runs, settings) if runs > 0 else {}
     return [
-        {**page, "loads": loads[page["url"]], "lighthouse": scores.get(page["url"])}
+        {
+            **page,
+            "loads": loads[page["url"]],
+            "lighthouse": scores.get(page["url"]),
+            "nu_errors": validity[page["url"]],
+        }
         for page in pages
     ]
 

@@ -21,6 +21,16 @@ RUN_AXE = """tags => axe.run(document, {
 }).then(results => results.violations.map(violation => violation.id).sort())"""
 PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 SCHEME_NOW = "document.body.getAttribute('data-md-color-scheme')"
+# True once the page's scripts have run. They start after the first paint
+# (docs/javascripts/after-paint.js), often after the load event: it marks
+# <html data-mdx-scripts> "waiting" while the page is parsed, "ready" at the
+# end. A page without the mark (plain Material's, or scripts off) has nothing
+# to wait for. A function, not an expression: Playwright evaluates a polled
+# expression with eval, which the pages' CSP refuses.
+SCRIPTS_RAN = """() => {
+  const state = document.documentElement.dataset.mdxScripts;
+  return state === undefined || state === "ready";
+}"""
 
 
 @dataclass
@@ -31,6 +41,7 @@ class Load:
     scheme: str
     requests: int = 0
     bytes: int = 0
+    html_bytes: int = 0  # the page's own response, headers included
     third_party: list[str] = field(default_factory=list)
     scheme_shown: str = ""
     axe: list[str] = field(default_factory=list)  # ids of the rules violated
@@ -72,21 +83,28 @@ def load_page(
     context = browser.new_context(
         viewport=settings["viewports"][viewport],
         color_scheme="dark" if scheme == "dark" else "light",
+        bypass_csp=True,  # axe-core is injected as an inline script, which the pages' CSP refuses
     )
     try:
         context.route("**/*", abort_third_party(settings["local_hosts"], load.third_party))
         page = context.new_page()
         server.take_answers()  # forget anything answered before this load
         page.goto(base_url(server) + url_path, wait_until="networkidle")
+        wait_for_scripts(page)
         answered = server.take_answers()
         load.requests = len(answered)
         load.bytes = sum(answer.bytes for answer in answered)
+        load.html_bytes = next((a.bytes for a in answered if a.path == url_path), 0)
         load.scheme_shown = show_scheme(page, settings["schemes"][scheme])
         page.add_script_tag(content=axe_source)
         load.axe = page.evaluate(RUN_AXE, settings["axe_tags"])
     finally:
         context.close()
     return load
+
+
+def wait_for_scripts(page: object, timeout_ms: int = 15_000) -> None:
+    page.wait_for_function(SCRIPTS_RAN, timeout=timeout_ms)
 
 
 def show_scheme(page: object, wanted: str) -> str:

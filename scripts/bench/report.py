@@ -75,6 +75,14 @@ def weight_rows(loads: dict[str, dict[str, dict]]) -> list[Row]:
         )
         rows.append(
             (
+                f"HTML transferred KB, {width}",
+                f"{plain.get('html_bytes', 0) / 1000:.1f}",
+                f"{site.get('html_bytes', 0) / 1000:.1f}",
+                ratio(plain.get("html_bytes"), site.get("html_bytes")),
+            )
+        )
+        rows.append(
+            (
                 f"requests, {width}",
                 str(plain["requests"]),
                 str(site["requests"]),
@@ -116,10 +124,18 @@ def lighthouse_rows(lighthouse: dict[str, dict]) -> list[Row]:
     return rows
 
 
+def nu_rows(errors: dict | None) -> list[Row]:
+    if not errors:
+        return []
+    shown = {name: "n/a" if errors.get(name) is None else str(errors[name]) for name in SITES}
+    return [("Nu HTML checker errors", shown["plain"], shown["site"], "-")]
+
+
 def page_table(page: dict) -> str:
     rows = weight_rows(page["loads"])
     if page.get("lighthouse"):
         rows += lighthouse_rows(page["lighthouse"])
+    rows += nu_rows(page.get("nu_errors"))
     rows += axe_rows(page["loads"])
     lines = [
         f"### {page['name']} `{page['url']}`",
@@ -176,8 +192,65 @@ def build_table(build: dict | None, validation: dict | None) -> str:
     return f"### Build{repeats}\n\n" + markdown_table(("", "time"), rows)
 
 
+def median_of(page: dict, site: str, field: str) -> float | None:
+    summary = (page.get("lighthouse") or {}).get(site, {}).get("summary", {}).get(field)
+    return summary["median"] if summary else None
+
+
+def summary_row(page: dict) -> tuple[str, ...]:
+    """One page type in the summary: Lighthouse medians beside plain Material's,
+    then this site's weight on a phone with an empty cache, and its validity."""
+    plain_lcp, lcp = median_of(page, "plain", "lcp_s"), median_of(page, "site", "lcp_s")
+    perf, cls = median_of(page, "site", "performance"), median_of(page, "site", "cls")
+    load = page["loads"]["site"].get("phone light", {})
+    errors = (page.get("nu_errors") or {}).get("site")
+
+    def shown(value: float | None, decimals: int) -> str:
+        return "n/a" if value is None else number(value, decimals)
+
+    return (
+        page["name"],
+        shown(plain_lcp, 2),
+        shown(lcp, 2),
+        ratio(plain_lcp, lcp),
+        shown(perf, 0),
+        shown(cls, 3),
+        f"{load.get('html_bytes', 0) / 1000:.1f}",
+        f"{load.get('bytes', 0) / 1000:.1f}",
+        str(load.get("requests", "")),
+        "n/a" if errors is None else str(errors),
+    )
+
+
+def summary_table(results: dict) -> str:
+    header = (
+        "page type",
+        "plain LCP s",
+        "LCP s",
+        "LCP ratio",
+        "perf",
+        "CLS",
+        "HTML KB",
+        "page KB",
+        "requests",
+        "Nu errors",
+    )
+    machine = results.get("machine", {})
+    loads = [machine.get(key) for key in ("load_average_at_start", "load_average_at_end")]
+    said = " → ".join(", ".join(f"{value:.2f}" for value in load) for load in loads if load)
+    runs = results.get("lighthouse_runs", 0)
+    lines = [
+        f"### Summary (Lighthouse medians of {runs}; weight on a phone, empty cache)",
+        "",
+        markdown_table(header, [summary_row(page) for page in results["pages"]]),
+    ]
+    if said:
+        lines += ["", f"Load average (1, 5, 15 min) at the start → the end: {said}"]
+    return "\n".join(lines)
+
+
 def tables(results: dict) -> str:
-    parts = [page_table(page) for page in results["pages"]]
+    parts = [summary_table(results)] + [page_table(page) for page in results["pages"]]
     parts.append(build_table(results.get("build"), results.get("validation")))
     return "\n\n".join(part for part in parts if part)
 

@@ -4,23 +4,29 @@ overrides/assets/mdx/ (never committed):
 - the CSS and JavaScript bundles: sources joined and minified, as
   scripts/data/bundles.yml lists them, once each module's dependencies are
   known to come before it (scripts/build/bundles.py). MkDocs (and Zensical)
-  copy the folder into the site like any theme asset; templates inline the CSS.
+  copy the folder into the site like any theme asset. Templates inline the
+  `inline` bundles (assets/mdx/NAME); the others are files named for their
+  content (letter.3fa2b1c9.js), so a host may cache them for ever and a
+  deploy never meets a stale copy; templates find the name in data.html.
 - checker-data.js and checker-data.html: the apology checker's rules,
   example letters and build-time letter reports (scripts/apology/page_data.py),
   as the loader's module `checker-data` and as Jinja variables.
 - data.html: the tag labels, the placeholders and the editor's guidance
   questions of scripts/data/ as Jinja variables (`{% import
   "assets/mdx/data.html" as mdx %}`), so templates show readers labels, not
-  keys, from the one registry.
+  keys, from the one registry; and `bundle`, each file bundle's address
+  (`mdx.bundle["letter.js"]` is "assets/mdx/letter.3fa2b1c9.js").
 
 Nothing is written when a file is unchanged, so a live-reloading server
-does not reload for nothing.
+does not reload for nothing; a file no longer generated (an old hashed
+bundle) is removed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import rcssmin
 import rjsmin
@@ -88,12 +94,21 @@ def template_guidance() -> list[dict[str, str]]:
     ]
 
 
-def registries() -> dict:
-    """The tag labels, placeholders and guidance questions, for the templates."""
+def hashed_name(name: str, text: str) -> str:
+    """letter.js -> letter.3fa2b1c9.js: the first 8 hex digits of the content's SHA-256."""
+    path = PurePosixPath(name)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{path.stem}.{digest}{path.suffix}"
+
+
+def registries(addresses: dict[str, str]) -> dict:
+    """The tag labels, placeholders, guidance questions and the file bundles'
+    addresses (from the site's root), for the templates."""
     return {
         "tags": data_files.tags(),
         "placeholders": data_files.placeholders(),
         "guidance": template_guidance(),
+        "bundle": addresses,
     }
 
 
@@ -104,21 +119,58 @@ def search_words() -> str:
     return f"self.mdxSearchWords={words};\n"
 
 
-def generated_files() -> dict[str, str]:
-    """File name -> content, for everything under overrides/assets/mdx/;
-    BundleError if a bundle lacks what one of its modules needs."""
-    letters, rules = example_letters(ROOT), load_rules()
-    generated = {
+def css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def situation_filter_css() -> str:
+    """Arriving at letters/#for-<tag> (overrides/mdx-letters.html names the
+    situation on <html> before the first paint): that situation's cards alone
+    until the filter's script takes over, a rule per tag of scripts/data/tags.yml."""
+    return (
+        "".join(
+            f"[data-mdx-situation={css_string(tag)}] .mdx-filter:not([data-mdx-filtered])"
+            f"~.mdx-cards .mdx-card:not([data-mdx-tags~={css_string(tag)}]){{display:none}}"
+            for tag in data_files.tags()
+        )
+        + "\n"
+    )
+
+
+def generated_sources(letters: list, rules: object) -> dict[str, str]:
+    """The generated files that bundles list as sources, by name."""
+    return {
         "checker-data.js": data_module(page_data.browser_data(letters, rules)),
         "search-words.js": search_words(),
+        "situation-filter.css": situation_filter_css(),
     }
+
+
+def bundle_files(generated: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(file name -> content, bundle name -> its address from the site's root)
+    for every bundle; BundleError if one lacks what one of its modules needs."""
     listed = read_bundles()
     line_of = line_in_bundles((data_files.DATA_DIR / "bundles.yml").read_text(encoding="utf-8"))
     problems = bundle_problems(listed, lambda source: source_text(source, generated), line_of)
     if problems:
         raise BundleError(problems)
-    files = {bundle.name: bundle_text(bundle.name, bundle.sources, generated) for bundle in listed}
-    files["data.html"] = jinja_variables(registries(), "scripts/data/")
+    files, addresses = {}, {}
+    for bundle in listed:
+        text = bundle_text(bundle.name, bundle.sources, generated)
+        file = bundle.name if bundle.inline else hashed_name(bundle.name, text)
+        files[file] = text
+        if not bundle.inline:
+            addresses[bundle.name] = f"assets/mdx/{file}"
+    return files, addresses
+
+
+def generated_files() -> dict[str, str]:
+    """File name -> content, for everything under overrides/assets/mdx/;
+    BundleError if a bundle lacks what one of its modules needs."""
+    letters, rules = example_letters(ROOT), load_rules()
+    generated = generated_sources(letters, rules)
+    files, addresses = bundle_files(generated)
+    files["data.html"] = jinja_variables(registries(addresses), "scripts/data/")
     files["checker-data.html"] = jinja_variables(
         page_data.template_variables(letters, rules),
         "scripts/data/checker-rules.yml and docs/letters/",
@@ -126,9 +178,16 @@ def generated_files() -> dict[str, str]:
     return files
 
 
+def bundle_addresses() -> dict[str, str]:
+    """Each file bundle's address from the site's root, as templates get it
+    from data.html: {"letter.js": "assets/mdx/letter.3fa2b1c9.js", ...}."""
+    return bundle_files(generated_sources(example_letters(ROOT), load_rules()))[1]
+
+
 def build_assets(output: Path = OUTPUT) -> list[Path]:
-    """Write every generated file that changed; the paths written. BundleError
-    (nothing written) if a bundle lacks what one of its modules needs."""
+    """Write every generated file that changed and remove the ones no longer
+    generated; the paths written. BundleError (nothing written) if a bundle
+    lacks what one of its modules needs."""
     files = generated_files()
     output.mkdir(parents=True, exist_ok=True)
     written = []
@@ -137,4 +196,7 @@ def build_assets(output: Path = OUTPUT) -> list[Path]:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
             written.append(target)
+    for stale in output.iterdir():
+        if stale.is_file() and stale.name not in files:
+            stale.unlink()
     return written

@@ -37,14 +37,16 @@ class Bundle:
     name: str
     sources: tuple[str, ...]  # relative to docs/, or the name of a generated file
     after: tuple[str, ...] = ()  # bundles the page has loaded before this one
+    inline: bool = False  # inlined into pages; else a file with a hashed name
 
 
 def read_bundles() -> list[Bundle]:
-    """The bundles as listed: a list of sources, or {after, sources}."""
+    """The bundles as listed: a list of sources, or {inline, after, sources}."""
     found = []
     for name, value in data_files.bundles().items():
         if isinstance(value, dict):
-            found.append(Bundle(name, tuple(value["sources"]), tuple(value.get("after", ()))))
+            after, inline = tuple(value.get("after", ())), bool(value.get("inline", False))
+            found.append(Bundle(name, tuple(value["sources"]), after, inline))
         else:
             found.append(Bundle(name, tuple(value)))
     return found

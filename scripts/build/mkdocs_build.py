@@ -1,7 +1,9 @@
-"""Render the site with MkDocs into a staging folder, then swap it into place.
+"""Render the site with MkDocs into a staging folder, finish its pages, then
+swap it into place.
 
-A failed render leaves the previous site/ exactly as it was: MkDocs writes
-only into the staging folder, and the swap is two renames.
+A failed render or finish leaves the previous site/ exactly as it was: MkDocs
+and the post-build steps write only into the staging folder, and the swap is
+two renames.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from scripts.build.assets import build_assets
+from scripts.build.finish import finish_site
+from scripts.build.finish_cache import CACHE_FILE
 from scripts.build.postbuild import postprocess
 
 
@@ -57,8 +61,9 @@ def failure_message(exc: Exception) -> str:
     return str(exc)
 
 
-def build_into(config_file: Path, site_dir: Path) -> bool:
-    """Build into site_dir atomically; True on success."""
+def build_into(config_file: Path, site_dir: Path, finish: bool = True) -> bool:
+    """Build into site_dir atomically; True on success. finish=False leaves the
+    pages as MkDocs wrote them (the benchmark's plain-Material twin)."""
     build_assets()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +71,14 @@ def build_into(config_file: Path, site_dir: Path) -> bool:
     try:
         if mkdocs_build(config_file, staging) != 0:
             return False
-        postprocess(config_file, staging)
+        config = postprocess(config_file, staging)
+        if finish:
+            cache = config_file.parent / CACHE_FILE
+            problems = finish_site(staging, "mkdocs", config["site_url"], site_dir.name, cache)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                return False
         swap(staging, site_dir)
         return True
     finally:

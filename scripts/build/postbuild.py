@@ -28,9 +28,11 @@ def built_pages(config_file: Path) -> tuple[list[tuple[str, Page]], object]:
     return pages, config
 
 
-def postprocess(config_file: Path, site_dir: Path) -> None:
+def postprocess(config_file: Path, site_dir: Path) -> object:
+    """Enrich the rendered site; the site's configuration, for the steps after."""
     pages, config = built_pages(config_file)
     enrich_site(site_dir, {url: page.meta for url, page in pages}, data_files.tags())
     site_url = config["site_url"] or ""
     write_faq_schemas(site_dir, pages, markdown_renderer(config), site_url)
     write_robots(site_dir, site_url)
+    return config

@@ -5,16 +5,21 @@ Zensical takes no --site-dir, so the build goes through a generated config
 beside mkdocs.yml (Zensical keeps every path inside the config's folder)
 that inherits everything and sets only site_dir and the theme's variant. Zensical's --strict does
 not check omitted files, absolute or unrecognised links: our check, run
-first, covers them.
+first, covers them. Its pages are then finished as MkDocs' are (finish.py:
+critical CSS, valid HTML, the Content-Security-Policy).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from scripts.build.assets import build_assets
+from scripts.build.finish import finish_site
+from scripts.build.finish_cache import CACHE_FILE
+from scripts.project.config import site_config
 
 GENERATED_CONFIG = ".zensical.yml"
 # Material for MkDocs' look; Zensical's own default is "modern" (its new design).
@@ -51,6 +56,13 @@ def zensical_build(zensical: Path, config_file: Path, site_dir: Path) -> bool:
     shutil.rmtree(site_dir, ignore_errors=True)
     try:
         command = [str(zensical), "build", "--strict", "--config-file", str(generated)]
-        return subprocess.run(command, check=False).returncode == 0
+        if subprocess.run(command, check=False).returncode != 0:
+            return False
     finally:
         generated.unlink(missing_ok=True)
+    site_url = site_config(config_file)["site_url"]
+    cache = config_file.parent / CACHE_FILE.with_name("zensical-pages.pickle")
+    problems = finish_site(site_dir, "zensical", site_url, site_dir.name, cache)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return not problems

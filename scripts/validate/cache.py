@@ -100,7 +100,11 @@ class PageCache:
         """The cache of the site in root; an empty, unsaved one when it cannot be used."""
         if READS_OTHER_FILES & set(config["markdown_extensions"]):
             return cls(None, {})
-        file = root / CACHE_FILE
+        return cls.load(root / CACHE_FILE)
+
+    @classmethod
+    def load(cls, file: Path) -> PageCache:
+        """The entries kept in file (also the build's finished pages: build/finish_cache.py)."""
         try:
             with file.open("rb") as handle:
                 entries = pickle.load(handle)

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from jsonschema import ValidationError
 
+from scripts import data_files
 from scripts.problems import Problem, error
 from scripts.validate.links import SiteIndex, anchor_problem
 from scripts.validate.plain_text import FORMAT, markup_in, plain_text_message
@@ -93,7 +94,7 @@ def located_problems(text: str, path: str, find: Callable[[object], Located]) ->
 def parse_data_file(text: str, path: str) -> tuple[yaml.Node, object, list[Problem]]:
     """A data file's YAML: its node tree (for lines), its data, or the problem."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text), []
+        return *data_files.read_yaml(text), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = " ".join(str(getattr(exc, "problem", None) or exc).split())

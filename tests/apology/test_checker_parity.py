@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from scripts.apology.engine import check_draft
 from tests.apology import corpus, drafts
-from tests.helpers import NAV_LABELS, PAGES, soup
+from tests.helpers import BUNDLE, NAV_LABELS, PAGES, soup
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +37,7 @@ def fixture_requests_made(page) -> list[str]:
 
 def open_checker(page):
     page.goto("check/")
+    page.locator("#mdx-check-draft").focus()  # the reader reaches for it: its code loads
     expect(page.locator("[data-mdx-check][data-mdx-check-ready]")).to_have_count(1)
     return page
 
@@ -131,6 +132,36 @@ def test_what_the_reader_types_stays_text(checker_page) -> None:
     assert check_root.locator("img, b").count() == 0
     assert checker_page.evaluate("window.pwned") is None
     assert "<img src=x" in checker_page.locator(".mdx-check__mirror").text_content()
+
+
+CHECKER_CODE = ("/" + BUNDLE["checker.js"], "/" + BUNDLE["check.js"])
+
+
+def test_the_checker_loads_when_the_reader_reaches_for_it(page, requests_made) -> None:
+    """Not with the page (Lighthouse's blocking time stays low); an example
+    chosen before the code ran is loaded once it has."""
+    page.goto("check/")
+    page.wait_for_timeout(300)
+    assert not [url for url in requests_made if url.endswith(CHECKER_CODE)]
+    page.select_option("#mdx-check-example", "billing-error")  # focus: the code starts loading
+    page.get_by_role("button", name="Load example").click()  # most likely before it has run
+    expect(page.locator("[data-mdx-check][data-mdx-check-done]")).to_have_count(1)
+    letter = next(
+        item for item in page.evaluate('mdx.use("checker-data").letters')
+        if item["slug"] == "billing-error"
+    )  # fmt: skip
+    assert page.locator("#mdx-check-draft").input_value() == letter["text"]
+    assert sorted(url for url in requests_made if url.endswith(CHECKER_CODE)) == sorted(
+        page.evaluate("location.origin") + path for path in CHECKER_CODE
+    )
+    assert page.errors == []
+
+
+def test_what_is_typed_before_the_checker_runs_is_checked(page) -> None:
+    page.goto("check/")
+    page.locator("#mdx-check-draft").press_sequentially("Mistakes were made.")
+    expect(page.locator(".mdx-check__item--finding")).to_have_count(1)
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("width", [1280, 360])

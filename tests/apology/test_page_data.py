@@ -15,7 +15,7 @@ from scripts.apology import engine, page_data
 from scripts.apology.engine import check_draft, data_module, load_rules
 from scripts.build.assets import generated_files
 from scripts.project.letters import example_letters
-from tests.helpers import LETTER_PAGES, PAGES, ROOT, soup
+from tests.helpers import BUNDLE, LETTER_PAGES, PAGES, ROOT, soup
 
 RULES = load_rules()
 CHECKER_DATA = 'mdx.module("checker-data",[],()=>('  # how the generated data module starts
@@ -35,7 +35,7 @@ def test_the_browser_gets_the_rules_once_as_data_in_the_checker_bundle() -> None
 
 
 def test_the_checker_bundle_holds_compromise_as_it_is_then_our_modules() -> None:
-    bundle = generated_files()["checker.js"]
+    bundle = generated_files()[BUNDLE["checker.js"].rsplit("/", 1)[-1]]
     vendored = (ROOT / "docs" / "javascripts" / "vendor" / "compromise.js").read_text("utf-8")
     assert bundle.startswith(vendored)
     assert bundle.index(CHECKER_DATA) < bundle.index('mdx.module("apology-engine"')
@@ -81,10 +81,19 @@ def test_letter_reports_are_kept_until_what_they_depend_on_changes(
 
 
 def test_the_check_page_loads_the_checker_and_no_other_page_does(built_site: Path) -> None:
+    """check-start.js after the first paint; checker.js and check.js, by the
+    addresses the checker gives it, when the reader reaches for the checker."""
     for url in PAGES.values():
-        scripts = [s.get("src", "") for s in soup(built_site, url).select("script[src]")]
-        mine = [src.rsplit("/", 1)[-1] for src in scripts if "assets/mdx/check" in src]
-        assert mine == (["checker.js", "check.js"] if url == "check/" else [])
+        page = soup(built_site, url)
+        scripts = page.find_all("script", src=True)  # in <template>s too
+        mine = [s["src"].rsplit("/", 1)[-1] for s in scripts if "assets/mdx/check" in s["src"]]
+        later = page.select_one("[data-mdx-check-src]")
+        assert mine == ([BUNDLE["check-start.js"].rsplit("/", 1)[-1]] if url == "check/" else [])
+        assert (later is not None) == (url == "check/")
+    addresses = soup(built_site, "check/").select_one("[data-mdx-check-src]")["data-mdx-check-src"]
+    assert [src.rsplit("/", 1)[-1] for src in addresses.split()] == [
+        BUNDLE[name].rsplit("/", 1)[-1] for name in ("checker.js", "check.js")
+    ]
     page = soup(built_site, "check/")
     assert page.select_one("label[for=mdx-check-draft]").get_text() == "Your draft"
     assert len(page.select("#mdx-check-example option")) == len(LETTER_PAGES)

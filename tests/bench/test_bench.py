@@ -95,7 +95,9 @@ def test_without_keys_drops_only_the_front_matter_key() -> None:
 def fixture_plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("plain")
     config_file = make_plain_site(ROOT, root)
-    assert build_into(config_file, root / "site"), "the plain Material twin must build strictly"
+    assert build_into(config_file, root / "site", finish=False), (
+        "the plain twin must build strictly"
+    )
     return root
 
 

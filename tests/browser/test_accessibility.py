@@ -18,7 +18,11 @@ pytestmark = pytest.mark.browser
 def fixture_styled_page(browser, base_url: str, request: pytest.FixtureRequest):
     width, scheme = request.param
     context = browser.new_context(
-        base_url=base_url, viewport=WIDTHS[width], color_scheme=scheme, reduced_motion="reduce"
+        base_url=base_url,
+        viewport=WIDTHS[width],
+        color_scheme=scheme,
+        reduced_motion="reduce",
+        bypass_csp=True,  # axe-core is injected as an inline script, which the pages' CSP refuses
     )
     page = context.new_page()
     page.route("https://**", lambda route: route.abort())  # the hero photo: offline here

@@ -1,5 +1,6 @@
 """Layout budgets in Chromium: nothing moves while any page loads (CLS 0 on
-a desktop and a phone, also with the CPU slowed 4x), a letter's first lines
+a desktop and a phone, in light and dark, also with the CPU slowed 4x: the
+full stylesheets and the scripts arrive after the first paint), a letter's first lines
 are on a phone's first screen, and the tools' messages appear where the
 reader is looking."""
 
@@ -11,6 +12,7 @@ from playwright.sync_api import expect
 from tests.browser.audit import (
     EVERY_PAGE,
     LAYOUT_SHIFT_OBSERVER,
+    SCHEMES,
     WIDTHS,
     layout_shifts,
     reached_at_centre,
@@ -25,7 +27,8 @@ PHONE = WIDTHS["phone"]
 
 @pytest.fixture(name="sized_page")
 def fixture_sized_page(browser, base_url: str, request: pytest.FixtureRequest):
-    context = browser.new_context(base_url=base_url, viewport=WIDTHS[request.param])
+    width, scheme = request.param
+    context = browser.new_context(base_url=base_url, viewport=WIDTHS[width], color_scheme=scheme)
     page = context.new_page()
     page.add_init_script(LAYOUT_SHIFT_OBSERVER)
     page.route("https://**", lambda route: route.abort())
@@ -34,7 +37,12 @@ def fixture_sized_page(browser, base_url: str, request: pytest.FixtureRequest):
 
 
 @pytest.mark.parametrize("cpu", [1, 4], ids=["cpu-1x", "cpu-4x"])
-@pytest.mark.parametrize("sized_page", list(WIDTHS), indirect=True)
+@pytest.mark.parametrize(
+    "sized_page",
+    [(width, scheme) for width in WIDTHS for scheme in SCHEMES],
+    ids=[f"{width}-{scheme}" for width in WIDTHS for scheme in SCHEMES],
+    indirect=True,
+)
 def test_nothing_moves_while_a_page_loads(sized_page, cpu: int) -> None:
     if cpu > 1:
         slow_cpu(sized_page, cpu)

@@ -4,7 +4,7 @@ letters index cards, hero credit, and our own CSS and JavaScript.
 
 Zensical is installed by the Makefile into .venv-zensical/ from
 requirements-zensical.lock; where it could not be, these tests skip, except
-under CI=true, where that is a failure.
+under CI=true, where that is a failure (tests/build/conftest.py).
 """
 
 from __future__ import annotations
@@ -13,22 +13,10 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pytest
 from bs4 import BeautifulSoup
 
-from scripts.build.assets import OUTPUT, build_assets
-from scripts.build.zensical_build import zensical_build
-from tests.helpers import LETTER_PAGES, copy_project, zensical_or_skip
-
-
-@pytest.fixture(name="zensical_site", scope="session")
-def fixture_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    zensical = zensical_or_skip()
-    build_assets()  # copied with overrides/, as a build generates them first
-    project = copy_project(tmp_path_factory.mktemp("zensical"))
-    site = project / ".site-zensical"
-    assert zensical_build(zensical, project / "mkdocs.yml", site), "zensical build failed"
-    return site
+from scripts.build.assets import OUTPUT
+from tests.helpers import BUNDLE, LETTER_PAGES
 
 
 def pages_of(site: Path) -> list[str]:
@@ -72,8 +60,8 @@ def cards(page: BeautifulSoup) -> list[dict[str, object]]:
 def our_scripts(page: BeautifulSoup) -> list[str]:
     return [
         script["src"].rsplit("/", 1)[-1]
-        for script in page.select("script[src]")
-        if "/assets/mdx/" in script["src"]
+        for script in page.find_all("script", src=True)  # in <template>s too, unlike select()
+        if re.search(r"(^|/)assets/mdx/", script["src"])  # "assets/mdx/..." on the home page
     ]
 
 
@@ -144,10 +132,10 @@ def test_the_same_css_and_javascript_of_ours_on_each_page(
     for name, mkdocs, zensical in each_page(built_site, zensical_site):
         letter = mkdocs.select_one("div.mdx-letter") is not None
         assert "site.css" in our_styles(mkdocs), name
-        assert ("letter.js" in our_scripts(mkdocs)) == letter, name
+        assert (BUNDLE["letter.js"].rsplit("/", 1)[-1] in our_scripts(mkdocs)) == letter, name
         assert our_styles(zensical) == our_styles(mkdocs), name
         assert our_scripts(zensical) == our_scripts(mkdocs), name
     for script in ("letter.js", "letters-index.js"):
-        assert (zensical_site / "assets" / "mdx" / script).read_bytes() == (
-            built_site / "assets" / "mdx" / script
+        assert (zensical_site / BUNDLE[script]).read_bytes() == (
+            built_site / BUNDLE[script]
         ).read_bytes()

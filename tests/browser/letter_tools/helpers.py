@@ -11,7 +11,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from scripts import data_files
 from scripts.project.letters import PLACEHOLDER, placeholders_in
-from tests.helpers import ROOT
+from tests.helpers import BUNDLE, ROOT
 
 EXAMPLES = {item["name"]: item["example"] for item in data_files.placeholders()}
 LABELS = {item["name"]: item["label"] for item in data_files.placeholders()}
@@ -20,9 +20,7 @@ STORAGE_KEY = "mdx-letter-fields"
 EDITOR_KEY = "mdx-letter-editor"
 # What opening the editor fetches: its code and styles, then the checker beside it.
 EDITOR_BUNDLES = {
-    "/assets/mdx/letter-editor.css",
-    "/assets/mdx/letter-editor.js",
-    "/assets/mdx/checker.js",
+    "/" + BUNDLE[name] for name in ("letter-editor.css", "letter-editor.js", "checker.js")
 }
 NAMES = {"Client's Name": "Zoë Ødegård", "Your Name": "李雷"}
 LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)

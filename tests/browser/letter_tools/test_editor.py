@@ -140,7 +140,7 @@ def test_edit_fill_a_detail_and_send_exactly_the_edited_text(tools_page, width: 
 
     page.evaluate("() => { window.print = () => (window.printed = (window.printed || 0) + 1); }")
     button(page, "Print").click()
-    page.wait_for_function("window.printed === 1")
+    page.wait_for_function("() => window.printed === 1")
     page.emulate_media(media="print")
     printed = page.locator(".mdx-letter").inner_text()
     assert printed == f"{today}\n\n{expected}"

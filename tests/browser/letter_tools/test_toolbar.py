@@ -79,7 +79,7 @@ def test_print_button_opens_the_print_dialog(page) -> None:
     page.evaluate("() => { window.print = () => (window.printed = (window.printed || 0) + 1); }")
     fill(page, values_for(name))
     button(page, "Print").click()
-    page.wait_for_function("window.printed === 1")
+    page.wait_for_function("() => window.printed === 1")
     assert page.errors == []
 
 

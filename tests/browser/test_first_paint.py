@@ -1,0 +1,120 @@
+"""The first paint in Chromium: nothing but the HTML is requested before it;
+the CSS inlined into each page (scripts/build/critical_css.py) styles every
+element exactly as Material's full stylesheets do, so nothing changes when
+they arrive; a reader whose system is dark sees the page dark from the first
+paint. (Material working after it, with its replayed DOMContentLoaded, is
+what test_csp.py uses: search, the palette, the editor, the checker.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.audit import EVERY_PAGE, SCHEMES, WIDTHS
+
+pytestmark = pytest.mark.browser
+
+FIRST_PAINT = """
+window.mdxFirstPaint = new Promise((resolve) => new PerformanceObserver((list, observer) => {
+  const paint = list.getEntriesByName("first-contentful-paint")[0];
+  if (!paint) return;
+  observer.disconnect();
+  resolve({
+    at: paint.startTime,
+    scheme: document.body.dataset.mdColorScheme,
+    toggle: [...document.querySelectorAll("form[data-md-component=palette] label")]
+      .filter((label) => !label.hidden).map((label) => label.title),
+  });
+}).observe({ type: "paint", buffered: true }));
+"""
+
+REQUESTED = """() => performance.getEntriesByType("resource")
+  .filter((entry) => entry.initiatorType !== "img")
+  .map((entry) => [entry.name.split("/").pop(), entry.startTime])"""
+
+# Every element's computed style (and its ::before and ::after), as text, with
+# Material's stylesheets in the page, then without them: the differences.
+# Scripts are off, so nothing but CSS changes between the two; the page is put
+# as before-paint.js puts it (the `js` class, the reader's scheme).
+STYLE_DIFFERENCES = """(dark) => {
+  document.documentElement.classList.replace("no-js", "js");
+  if (dark) document.body.dataset.mdColorScheme = "slate";
+  const elements = [...document.querySelectorAll("body *")]
+    .filter((node) => !node.closest("script, style, template, noscript"));
+  const skip = /^(--|transition|animation|will-change)/;
+  const styleOf = (node) => {
+    const style = getComputedStyle(node);
+    const values = [...style].filter((name) => !skip.test(name))
+      .map((name) => `${name}:${style.getPropertyValue(name)}`);
+    for (const pseudo of ["::before", "::after"]) {
+      const part = getComputedStyle(node, pseudo);
+      values.push(`${pseudo}:${part.content}|${part.display}|${part.width}|${part.height}|` +
+        `${part.backgroundColor}|${part.color}|${part.maskImage}`);
+    }
+    return values;
+  };
+  const full = elements.map(styleOf);
+  document.querySelectorAll("noscript link[rel=stylesheet]").forEach((link) => link.remove());
+  const differences = [];
+  elements.forEach((node, index) => {
+    const inlined = styleOf(node);
+    const changed = inlined.filter((value, at) => value !== full[index][at]);
+    if (changed.length) {
+      const name = `${node.tagName.toLowerCase()}.${String(node.className).split(" ")[0]}`;
+      differences.push(`${name}: ${changed.slice(0, 3).join("; ")}`);
+    }
+  });
+  return { elements: elements.length, differences: differences.slice(0, 10) };
+}"""
+
+
+@pytest.mark.parametrize("page_type", EVERY_PAGE)
+def test_nothing_but_the_html_is_requested_before_the_first_paint(
+    browser, base_url, page_type
+) -> None:
+    context = browser.new_context(base_url=base_url, viewport=WIDTHS["phone"])
+    context.add_init_script(FIRST_PAINT)
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(EVERY_PAGE[page_type])
+    painted = page.evaluate("window.mdxFirstPaint")
+    requested = page.evaluate(REQUESTED)
+    assert [name for name, _ in requested if name.endswith(".css")], "the stylesheets never came"
+    assert [name for name, started in requested if started < painted["at"]] == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("page_type", EVERY_PAGE)
+def test_the_inlined_css_styles_the_page_as_the_full_stylesheets_do(
+    browser, base_url, page_type, width
+) -> None:
+    context = browser.new_context(
+        base_url=base_url,
+        viewport=WIDTHS[width],
+        java_script_enabled=False,  # <noscript> brings the full stylesheets
+        reduced_motion="reduce",  # no transition between the two
+    )
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    for scheme in SCHEMES:
+        page.goto(EVERY_PAGE[page_type])
+        found = page.evaluate(STYLE_DIFFERENCES, scheme == "dark")
+        assert found["elements"] > 100
+        assert found["differences"] == [], scheme
+    context.close()
+
+
+@pytest.mark.parametrize("page_type", ["home", "letter"])
+def test_a_reader_in_dark_mode_sees_the_page_dark_from_the_first_paint(
+    browser, base_url, page_type
+) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    context.add_init_script(FIRST_PAINT)
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(EVERY_PAGE[page_type])
+    painted = page.evaluate("window.mdxFirstPaint")
+    assert painted["scheme"] == "slate"
+    assert painted["toggle"] == ["Switch to light mode"]
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"  # Material agrees
+    context.close()
