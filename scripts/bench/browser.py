@@ -19,7 +19,8 @@ AXE_SCRIPT = Path("node_modules/axe-core/axe.min.js")
 RUN_AXE = """tags => axe.run(document, {
   runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]
 }).then(results => results.violations.map(violation => violation.id).sort())"""
-PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+# Plain Material's toggle, or ours (docs/javascripts/before-paint.js runs it).
+PALETTE_TOGGLE = ":is(form[data-md-component=palette], form[data-mdx-palette]) label:not([hidden])"
 SCHEME_NOW = "document.body.getAttribute('data-md-color-scheme')"
 # True once the page's scripts have run. They start after the first paint
 # (docs/javascripts/after-paint.js), often after the load event: it marks

@@ -1,6 +1,6 @@
 """The site in a real browser (Debian's Chromium through Playwright): pages
-load without errors or third-party requests, the palette toggles, and search
-lands on the exact tip."""
+load without errors or third-party requests, and search lands on the exact
+tip. (The palette: test_palette.py.)"""
 
 from __future__ import annotations
 
@@ -47,17 +47,6 @@ def test_page_loads_cleanly_offline(page, offsite: list[str], url: str) -> None:
     assert page.locator("h1").first.is_visible()
     assert page.errors == []
     assert [request for request in offsite if urlsplit(request).hostname != HERO_HOST] == []
-
-
-def test_palette_toggle_switches_between_light_and_dark(page, offsite: list[str]) -> None:
-    page.emulate_media(color_scheme="light")
-    page.goto("tips/")
-    body = page.locator("body")
-    assert body.get_attribute("data-md-color-scheme") == "default"
-    page.locator("label[title='Switch to dark mode']").click()
-    assert body.get_attribute("data-md-color-scheme") == "slate"
-    page.locator("label[title='Switch to light mode']").click()
-    assert body.get_attribute("data-md-color-scheme") == "default"
 
 
 def test_search_lands_on_the_exact_tip(page, offsite: list[str]) -> None:

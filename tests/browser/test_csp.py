@@ -22,7 +22,7 @@ document.addEventListener("securitypolicyviolation", (event) => window.mdxViolat
 
 
 def switch_to_dark(page) -> None:
-    page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+    page.locator("form[data-mdx-palette] label:not([hidden])").first.click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
 
 

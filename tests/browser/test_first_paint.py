@@ -21,7 +21,7 @@ window.mdxFirstPaint = new Promise((resolve) => new PerformanceObserver((list, o
   resolve({
     at: paint.startTime,
     scheme: document.body.dataset.mdColorScheme,
-    toggle: [...document.querySelectorAll("form[data-md-component=palette] label")]
+    toggle: [...document.querySelectorAll("form[data-mdx-palette] label")]
       .filter((label) => !label.hidden).map((label) => label.title),
   });
 }).observe({ type: "paint", buffered: true }));

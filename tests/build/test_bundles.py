@@ -99,9 +99,10 @@ def test_every_bundle_of_the_site_has_what_its_modules_need() -> None:
         for source in bundle.sources
         if source.startswith("javascripts/")
     ]
-    # Before the loader or Material's bundle, in a worker, the loader, and
-    # what runs Material's bundle after the first paint.
-    plain = {"search-start", "before-paint", "search-worker", "mdx", "after-paint"}
+    # Before the loader or Material's bundle, in a worker, the loader, what
+    # runs Material's bundle after the first paint, and the palette toggle's
+    # behaviour (the reader may reach for it before the loader runs).
+    plain = {"search-start", "before-paint", "search-worker", "mdx", "after-paint", "palette"}
     assert sorted(name for name, _ in filter(None, modules)) == sorted(
         Path(source).stem
         for bundle in bundles
