@@ -21,7 +21,8 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from scripts.build.bundles import BundleError
-from scripts.build.mkdocs_build import build_into
+from scripts.build.mkdocs_build import MATERIAL_THEME, build_into
+from scripts.build.workers import Workers, workers
 from scripts.build.zensical_build import ZensicalMissing, zensical_build
 from scripts.data_files import DataFileProblem
 from scripts.external.settings import SETTINGS_FILE, load_settings
@@ -158,19 +159,21 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
         return run_new_letter(args, root, config_file)
     if args.command == "serve":
         return run_serve(root, config_file, args.dev_addr)
-    status = run_check(root, config_file)
     if args.command == "check":
-        return status
+        return run_check(root, config_file)
     if args.command == "build-zensical":
-        return build_zensical(args, root, config_file, status)
-    return build(config_file, args.site_dir or root / "site", status)
+        return build_zensical(args, root, config_file, run_check(root, config_file))
+    # Started before the check, which they run beside (scripts/build/workers.py).
+    with workers(MATERIAL_THEME) as helpers:
+        status = run_check(root, config_file)
+        return build(config_file, args.site_dir or root / "site", status, helpers)
 
 
-def build(config_file: Path, site_dir: Path, status: int) -> int:
+def build(config_file: Path, site_dir: Path, status: int, helpers: Workers | None) -> int:
     if status != EXIT_OK:
         print(f"build stopped: fix the errors above; {site_dir.name}/ was left as it was")
         return status
-    if not build_into(config_file, site_dir):
+    if not build_into(config_file, site_dir, workers=helpers):
         print(f"error: mkdocs build failed (see above); {site_dir.name}/ was left as it was")
         return EXIT_PROBLEMS
     print(f"site built into {site_dir}")

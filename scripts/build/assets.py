@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import rcssmin
@@ -164,18 +165,28 @@ def bundle_files(generated: dict[str, str]) -> tuple[dict[str, str], dict[str, s
     return files, addresses
 
 
-def generated_files() -> dict[str, str]:
+def generated_files(reports_ready: Callable[[], None] = lambda: None) -> dict[str, str]:
     """File name -> content, for everything under overrides/assets/mdx/;
-    BundleError if a bundle lacks what one of its modules needs."""
+    BundleError if a bundle lacks what one of its modules needs. The letter
+    reports are read last, once reports_ready returns (a worker process may be
+    writing them: scripts/build/workers.py)."""
     letters, rules = example_letters(ROOT), load_rules()
     generated = generated_sources(letters, rules)
     files, addresses = bundle_files(generated)
     files["data.html"] = jinja_variables(registries(addresses), "scripts/data/")
+    reports_ready()
     files["checker-data.html"] = jinja_variables(
         page_data.template_variables(letters, rules),
         "scripts/data/checker-rules.yml and docs/letters/",
     )
     return files
+
+
+def cache_letter_reports() -> None:
+    """The example letters' reports into their cache (page_data.letter_reports),
+    as generated_files will want them: a build's worker runs this beside the
+    main process (scripts/build/workers.py)."""
+    page_data.letter_reports(example_letters(ROOT), load_rules())
 
 
 def bundle_addresses() -> dict[str, str]:
@@ -184,11 +195,13 @@ def bundle_addresses() -> dict[str, str]:
     return bundle_files(generated_sources(example_letters(ROOT), load_rules()))[1]
 
 
-def build_assets(output: Path = OUTPUT) -> list[Path]:
+def build_assets(
+    output: Path = OUTPUT, reports_ready: Callable[[], None] = lambda: None
+) -> list[Path]:
     """Write every generated file that changed and remove the ones no longer
     generated; the paths written. BundleError (nothing written) if a bundle
-    lacks what one of its modules needs."""
-    files = generated_files()
+    lacks what one of its modules needs. reports_ready: see generated_files."""
+    files = generated_files(reports_ready)
     output.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in files.items():

@@ -87,7 +87,10 @@ class Stylesheet:
 # ---------------------------------------------------------------- stylesheets
 
 
+@functools.lru_cache(maxsize=16)
 def parse_stylesheet(text: str) -> Stylesheet:
+    """The sheet's rules, parsed once per process: the same text is the same
+    sheet (a build's workers parse the theme's before MkDocs copies them)."""
     sheet = Stylesheet()
     nodes = tinycss2.parse_stylesheet(text, skip_whitespace=True, skip_comments=True)
     _collect(sheet, nodes, ())
@@ -364,19 +367,16 @@ def stylesheet_links(html: str) -> list[SheetLink]:
 
 
 class Stylesheets:
-    """Each stylesheet of the site, parsed once per build."""
+    """The stylesheets of a built site, as its pages link them."""
 
     def __init__(self, site: Path, base_path: str = "/") -> None:
         self.site, self.base_path = site.resolve(), base_path
-        self._parsed: dict[Path, Stylesheet] = {}
 
     def linked(self, href: str, page: Path) -> Stylesheet:
         file = local_file(href, page, self.site, self.base_path)
         if self.site not in file.parents or not file.is_file():
             raise PageError(href, f"the stylesheet {href} is not in the built site")
-        if file not in self._parsed:
-            self._parsed[file] = parse_stylesheet(file.read_text(encoding="utf-8"))
-        return self._parsed[file]
+        return parse_stylesheet(file.read_text(encoding="utf-8"))
 
 
 PAGE_CSS = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)

@@ -12,13 +12,14 @@ written once:
 A page that names a stylesheet, script or icon the site does not have (a
 template with a stale bundle name) stops the build, with every such page
 listed. A page finished by an earlier build from the same input is taken
-from the cache (finish_cache.py). `make serve` skips these steps: its pages
-keep plain <link>s.
+from the cache (finish_cache.py); the others are finished on every core
+(workers.py). `make serve` skips these steps: its pages keep plain <link>s.
 """
 
 from __future__ import annotations
 
 import re
+from multiprocessing.pool import Pool
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,36 +58,60 @@ def finished_page(html: str, page: Path, site: Path, sheets: Stylesheets, engine
     return with_csp(valid_html(html, scan), engine, scan)
 
 
+Task = tuple[Path, Path, str, str, str]  # page, site, base path, engine, html
+Outcome = tuple[str | None, tuple[str, str] | None]  # the page, or (address, what is wrong)
+
+
+def finish_task(task: Task) -> Outcome:
+    """One page finished: where the work is shared out (in this process or a
+    worker's), so every argument and result can be pickled."""
+    page, site, base, engine, html = task
+    try:
+        return finished_page(html, page, site, Stylesheets(site, base), engine), None
+    except PageError as exc:
+        return None, (exc.address, str(exc))
+
+
 def finish_site(
-    site: Path, engine: str, site_url: str | None, shown_as: str, cache_file: Path | None = None
+    site: Path,
+    engine: str,
+    site_url: str | None,
+    shown_as: str,
+    cache_file: Path | None = None,
+    workers: Pool | None = None,
 ) -> list[Problem]:
     """Finish every page of the built site in place; the problems that stop
     the build (pages are then left part-finished: the caller discards them).
     shown_as is how the site folder is named in messages (e.g. "site");
-    cache_file keeps the finished pages for the next build (finish_cache.py)."""
+    cache_file keeps the finished pages for the next build (finish_cache.py);
+    workers, a pool if given, finish the pages the cache lacks (workers.py)."""
     site = site.resolve()
     base = base_path(site_url)
-    sheets = Stylesheets(site, base)
     keys = PageKeys(site, base, engine)
     cache = PageCache.load(cache_file) if cache_file else PageCache(None, {})
-    problems = []
+    problems, todo = [], []
     for page in sorted(site.rglob("*.html")):
         where = f"{shown_as}/{page.relative_to(site).as_posix()}"
         html = page.read_text(encoding="utf-8")
-        missing = missing_scripts(html, page, site, base)
         problems += [
             error(where, line_of(html, src), f"the script {src} is not in the built site")
-            for src in missing
+            for src in missing_scripts(html, page, site, base)
         ]
         key = keys.of(html, page)
         finished = cache.get(key)
-        try:
-            if finished is None:
-                finished = finished_page(html, page, site, sheets, engine)
-                cache.put(key, finished)
+        if finished is None:
+            todo.append((where, key, (page, site, base, engine, html)))
+        else:
             page.write_text(finished, encoding="utf-8")
-        except PageError as exc:
-            problems.append(error(where, line_of(html, exc.address), str(exc)))
+    tasks = [task for _, _, task in todo]
+    outcomes = workers.imap(finish_task, tasks) if workers else map(finish_task, tasks)
+    for (where, key, (page, *_, html)), (finished, failure) in zip(todo, outcomes, strict=True):
+        if failure is not None:
+            address, message = failure
+            problems.append(error(where, line_of(html, address), message))
+            continue
+        cache.put(key, finished)
+        page.write_text(finished, encoding="utf-8")
     if not problems:
         cache.save()
     return problems

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import jinja2
+import material
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -23,6 +24,9 @@ from scripts.build.assets import build_assets
 from scripts.build.finish import finish_site
 from scripts.build.finish_cache import CACHE_FILE
 from scripts.build.postbuild import postprocess
+from scripts.build.workers import Workers
+
+MATERIAL_THEME = Path(material.__file__).parent / "templates"  # its stylesheets, for workers
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> int:
@@ -61,10 +65,13 @@ def failure_message(exc: Exception) -> str:
     return str(exc)
 
 
-def build_into(config_file: Path, site_dir: Path, finish: bool = True) -> bool:
+def build_into(
+    config_file: Path, site_dir: Path, finish: bool = True, workers: Workers | None = None
+) -> bool:
     """Build into site_dir atomically; True on success. finish=False leaves the
-    pages as MkDocs wrote them (the benchmark's plain-Material twin)."""
-    build_assets()
+    pages as MkDocs wrote them (the benchmark's plain-Material twin); workers
+    share out the slow parts (scripts/build/workers.py)."""
+    build_assets(reports_ready=workers.reports_cached if workers else lambda: None)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))
@@ -74,7 +81,10 @@ def build_into(config_file: Path, site_dir: Path, finish: bool = True) -> bool:
         config = postprocess(config_file, staging)
         if finish:
             cache = config_file.parent / CACHE_FILE
-            problems = finish_site(staging, "mkdocs", config["site_url"], site_dir.name, cache)
+            pool = workers.pool if workers else None
+            problems = finish_site(
+                staging, "mkdocs", config["site_url"], site_dir.name, cache, pool
+            )
             for problem in problems:
                 print(problem, file=sys.stderr)
             if problems:
