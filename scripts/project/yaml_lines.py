@@ -21,9 +21,17 @@ class StrictLoader(yaml.SafeLoader):
     """SafeLoader that keeps timestamps as strings."""
 
 
+# The same, parsing with libyaml (C, some ten times faster) where PyYAML was
+# built with it. Used only for front matter nested no deeper than
+# FAST_MAX_DEPTH (libyaml's recursion has no guard) and never for an error's
+# message: StrictLoader words errors as the tests and readers know them.
+FastStrictLoader = type("FastStrictLoader", (getattr(yaml, "CSafeLoader", StrictLoader),), {})
+FAST_MAX_DEPTH = 64
+BLOCK_INDICATOR = re.compile(r"(?:^|\s)[-?:](?=\s|$)")
+
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
-StrictLoader.yaml_implicit_resolvers = {
+StrictLoader.yaml_implicit_resolvers = FastStrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -99,7 +107,9 @@ class StrictYAMLHandler(YAMLHandler):
                 ]
             if isinstance(value, yaml.ScalarNode):
                 self.raw_values[name] = value.value
-                if value.style is None and TIMESTAMP.match(value.value):
+                if not value.style and TIMESTAMP.match(
+                    value.value
+                ):  # plain: None, or "" from libyaml
                     self.dates[name] = value.value
 
 
@@ -112,6 +122,8 @@ TOO_DEEP = (
 
 def nesting_problem(fm: str) -> tuple[int, str] | None:
     """Brackets nested absurdly deep, reported before PyYAML spends minutes on them."""
+    if sum(fm.count(opening) for opening in "[{") <= MAX_FLOW_DEPTH:
+        return None  # too few to nest that deep: no need to walk the text
     depth = 0
     for offset, character in enumerate(fm):
         depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(character, 0)
@@ -130,7 +142,23 @@ def construct(node: yaml.Node) -> object:
         loader.dispose()
 
 
+def shallow(fm: str) -> bool:
+    """Whether no node can nest deeper than FAST_MAX_DEPTH: each level takes a
+    column of indentation, an indicator (`- `, `? `, `: `) or a bracket."""
+    brackets = sum(fm.count(opening) for opening in "[{")
+    return all(
+        len(line) - len(line.lstrip(" ")) + len(BLOCK_INDICATOR.findall(line)) + brackets
+        <= FAST_MAX_DEPTH
+        for line in fm.splitlines()
+    )
+
+
 def compose(fm: str) -> yaml.Node | None:
+    if FastStrictLoader is not StrictLoader and shallow(fm):
+        try:
+            return yaml.compose(fm, Loader=FastStrictLoader)
+        except yaml.YAMLError:
+            pass  # parsed again below, for the error as StrictLoader words it
     try:
         return yaml.compose(fm, Loader=StrictLoader)
     except yaml.YAMLError as exc:
