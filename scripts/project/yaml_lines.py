@@ -107,9 +107,8 @@ class StrictYAMLHandler(YAMLHandler):
                 ]
             if isinstance(value, yaml.ScalarNode):
                 self.raw_values[name] = value.value
-                if not value.style and TIMESTAMP.match(
-                    value.value
-                ):  # plain: None, or "" from libyaml
+                # A plain scalar's style is None from PyYAML, "" from libyaml.
+                if not value.style and TIMESTAMP.match(value.value):
                     self.dates[name] = value.value
 
 
@@ -120,9 +119,14 @@ TOO_DEEP = (
 )
 
 
+def opening_brackets(fm: str) -> int:
+    """How many `[` and `{` the text has: the deepest flow nesting it can reach."""
+    return fm.count("[") + fm.count("{")
+
+
 def nesting_problem(fm: str) -> tuple[int, str] | None:
     """Brackets nested absurdly deep, reported before PyYAML spends minutes on them."""
-    if sum(fm.count(opening) for opening in "[{") <= MAX_FLOW_DEPTH:
+    if opening_brackets(fm) <= MAX_FLOW_DEPTH:
         return None  # too few to nest that deep: no need to walk the text
     depth = 0
     for offset, character in enumerate(fm):
@@ -145,7 +149,7 @@ def construct(node: yaml.Node) -> object:
 def shallow(fm: str) -> bool:
     """Whether no node can nest deeper than FAST_MAX_DEPTH: each level takes a
     column of indentation, an indicator (`- `, `? `, `: `) or a bracket."""
-    brackets = sum(fm.count(opening) for opening in "[{")
+    brackets = opening_brackets(fm)
     return all(
         len(line) - len(line.lstrip(" ")) + len(BLOCK_INDICATOR.findall(line)) + brackets
         <= FAST_MAX_DEPTH
