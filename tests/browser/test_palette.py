@@ -127,3 +127,26 @@ def test_the_toggle_works_when_storage_refuses_writes(page) -> None:
     page.locator(TO_DARK).click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     assert page.errors == []
+
+
+def test_the_header_keeps_the_toggle_s_room_before_the_script_shows_it(browser, base_url) -> None:
+    """Material's template hides both labels. Should the header be painted
+    before before-paint.js shows one (the parser may pause there on a slow
+    phone), the toggle's room is already there, so the search beside it
+    does not move. Without scripts the page is as it is before they run."""
+    width = "document.querySelector('.md-header__option').getBoundingClientRect().width"
+    seen = []
+    for scripts in (False, True):
+        context = browser.new_context(
+            base_url=base_url, viewport={"width": 1280, "height": 800}, java_script_enabled=scripts
+        )
+        context.route("https://**", lambda route: route.abort())
+        page = context.new_page()
+        page.goto("check/")
+        if scripts:
+            page.wait_for_function(READY)
+            expect(page.locator(TO_DARK)).to_be_visible()
+        seen.append(page.evaluate(width))
+        context.close()
+    before_the_script, after_it = seen
+    assert before_the_script == after_it > 0
