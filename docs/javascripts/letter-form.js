@@ -4,7 +4,8 @@
    at once when this browser keeps details or an address); what was typed
    before it arrived is taken as typed.
 
-   The names fill the letter's [placeholders] (letter-personalise.js). A
+   The names fill the letter's [placeholders] (letter-personalise.js keeps
+   and shows them as they are typed, before this module arrives). A
    detail's sentence, with the reader's value, joins the letter right after
    the words its `after` names (found once in the letter: `make check`
    validates it), and the line under the field shows it as it will read.
@@ -91,13 +92,13 @@ mdx.module("letter-form", ["letter-store", "letter-save", "letter-personalise"],
     };
 
     const typed = (input) => {
-      const { mdxField: name, mdxDetail: label } = input.dataset;
+      const label = input.dataset.mdxDetail;
       let change = null;
-      if (name !== undefined) save.setNames({ ...store.names(), [name]: input.value });
-      else if (input === to) {
+      // A name is kept by letter-personalise.js, which hears it first.
+      if (input === to) {
         save.saveEditor({ to: to.value });
         if (to.hasAttribute("aria-invalid")) checkTo(); // cleared as soon as it is fixed
-      } else {
+      } else if (label !== undefined) {
         change = { before: sentenceOf(input, store.letter(url).details[label] ?? ""), sentence: sentenceOf(input), after: input.dataset.mdxAfter, placed: true };
         save.saveLetter(url, (mine) => ({ ...mine, details: { ...mine.details, [label]: input.value } }));
         letter.dispatchEvent(new CustomEvent("mdx:detail-change", { detail: change }));

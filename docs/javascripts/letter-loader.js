@@ -1,8 +1,9 @@
 /* What a letter page loads later, so that it stays light for the reader who
    only reads, copies or emails the example:
    - the form's behaviour (letter-form.js: details, the client's email,
-     Forget), once the reader opens "Names and details", or at once when
-     this browser keeps details for this letter or a client's address;
+     Forget), once the reader opens "Names and details" (or had opened it
+     before this ran), or at once when this browser keeps details for this
+     letter or a client's address;
    - the editor's code and styles (the letter-editor.* bundles, about
      15 KB), after the form's, on the first press of Edit, or at once when
      this browser keeps the reader's own version of this letter or the date
@@ -32,7 +33,8 @@ mdx.module("letter-loader", ["letter-store"], (store) => {
     const editing = loader(tools.dataset.mdxEditorSrc, "letter-editor");
     const editor = () => form().then(editing); // the form says if edits cannot be kept
 
-    tools.querySelector("[data-mdx-names]").addEventListener("toggle", () => form().catch(console.warn));
+    const names = tools.querySelector("[data-mdx-names]");
+    names.addEventListener("toggle", () => form().catch(console.warn));
     tools.querySelector("[data-mdx-edit]").addEventListener("click", () =>
       editor().then(
         (opened) => opened.toggle(),
@@ -45,7 +47,7 @@ mdx.module("letter-loader", ["letter-store"], (store) => {
     const loadWhatIsKept = () => {
       const { text, details } = store.letter(tools.dataset.mdxLetterUrl);
       const { to, dated } = store.editor();
-      if (to || Object.keys(details).length) form().catch(console.warn);
+      if (to || names.open || Object.keys(details).length) form().catch(console.warn);
       if (text !== undefined || dated) editor().catch(console.warn);
     };
     loadWhatIsKept();

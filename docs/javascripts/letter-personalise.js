@@ -1,7 +1,8 @@
 /* The names in the letter: each [placeholder] filled with the name kept in
    this browser (letter-store.js; names carry over to every letter), here
-   and as soon as another tab or "Names and details" (letter-form.js, loaded
-   when it is opened) changes them, and the count of those still to fill.
+   and as soon as another tab changes them or the reader types one in "Names
+   and details" (kept and shown at once, before the rest of the form,
+   letter-form.js, has arrived), and the count of those still to fill.
    Reader input reaches the page only as text.
 
    Shared with the other letter modules: each placeholder in the letter
@@ -58,8 +59,18 @@ mdx.module("letter-personalise", ["letter-text", "letter-store"], (letterText, s
       letter.dispatchEvent(new CustomEvent("mdx:letter-change"));
     };
 
+    /* Captured before letter-form.js hears the input, so the form finds it kept. */
+    const typed = ({ target: { dataset, value } }) => {
+      if (dataset.mdxField === undefined) return;
+      store.set("names", { ...store.names(), [dataset.mdxField]: value });
+      show();
+    };
+
+    tools.addEventListener("input", typed, true);
     store.listen(show);
     letter.addEventListener("mdx:letter-refresh", show);
+    // Names typed before this module arrived are taken as typed.
+    for (const input of tools.querySelectorAll("[data-mdx-field]")) if (input.value) typed({ target: input });
     show();
   };
 

@@ -1,5 +1,5 @@
 /* What "Names and details" and the editor keep (letter-store.js keeps it):
-   the names, and the editor's state with only what is worth keeping, or
+   the editor's state with only what is worth keeping, or
    nothing at all once it is all empty. Loaded with the form (letter-form.js),
    before the editor. */
 mdx.module("letter-save", ["letter-store"], (store) => {
@@ -26,7 +26,6 @@ mdx.module("letter-save", ["letter-store"], (store) => {
   };
 
   return Object.freeze({
-    setNames: (values) => store.set("names", values),
     /* Change the address or the date choice: change is {to} or {dated}. */
     saveEditor: (change) => saveEditor({ ...current(), ...change }),
     /* Change one letter's part: change(mine) returns its new {text, details}. */

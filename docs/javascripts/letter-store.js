@@ -6,7 +6,7 @@
      "mdx-letter-fields"  the names, {name: value}, shared by every letter;
      "mdx-letter-editor"  {to, dated, letters: {page address: {text, details}}}.
    Listeners hear "failed" once, when the browser first refuses to keep
-   something (the copy it holds is then removed, so a reload never brings an
+   something (or as they start listening, if it already has) (the copy it holds is then removed, so a reload never brings an
    older version back); "changed" when another tab changed a key (the
    `storage` event), and "forgotten" when another tab pressed "Forget my
    details", which empties this page's memory too: Forget is final. */
@@ -84,6 +84,7 @@ mdx.module("letter-store", [], () => {
     editor,
     letter,
     set,
-    listen: (listener) => listeners.push(listener),
+    /* A listener that arrives after the browser refused hears it too. */
+    listen: (listener) => listeners.push(listener) && failed && listener("failed"),
   });
 });

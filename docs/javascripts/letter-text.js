@@ -12,19 +12,13 @@ mdx.module("letter-text", [], () => {
   const placeholdersIn = (text) =>
     [...new Set([...String(text).matchAll(PLACEHOLDER)].map((match) => match[1]))];
 
-  /* Text cut into pieces: {text} for plain runs, {name} for each placeholder. */
-  const splitPlaceholders = (text) => {
-    const source = String(text);
-    const pieces = [];
-    let end = 0;
-    for (const match of source.matchAll(PLACEHOLDER)) {
-      if (match.index > end) pieces.push({ text: source.slice(end, match.index) });
-      pieces.push({ name: match[1] });
-      end = match.index + match[0].length;
-    }
-    if (end < source.length) pieces.push({ text: source.slice(end) });
-    return pieces;
-  };
+  /* Text cut into pieces: {text} for plain runs, {name} for each placeholder
+     (split keeps the names it captures, every other piece). */
+  const splitPlaceholders = (text) =>
+    String(text)
+      .split(PLACEHOLDER)
+      .map((piece, index) => (index % 2 ? { name: piece } : { text: piece }))
+      .filter((piece) => piece.text !== "");
 
   /* One paragraph as clean lines: runs of spaces collapsed, each line
      trimmed, empty lines dropped, so markup indentation never reaches a client. */
@@ -71,11 +65,7 @@ mdx.module("letter-text", [], () => {
   const countNames = (count) => `${count} name${count === 1 ? "" : "s"}`;
 
   /* ["A"] -> "[A]"; ["A", "B", "C"] -> "[A], [B] and [C]". */
-  const listPlaceholders = (names) => {
-    const items = names.map((name) => `[${name}]`);
-    if (items.length < 2) return items.join("");
-    return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-  };
+  const listPlaceholders = (names) => new Intl.ListFormat("en-GB").format(names.map((name) => `[${name}]`));
 
   return Object.freeze({
     placeholdersIn,

@@ -51,12 +51,7 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
   };
 
   /* Where copying is refused, select the letter so Ctrl+C / ⌘C still works. */
-  const selectLetter = (letter) => {
-    const range = document.createRange();
-    range.selectNodeContents(letter);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  };
+  const selectLetter = (letter) => getSelection().selectAllChildren(letter);
 
   const download = (text, fileName) => {
     const url = URL.createObjectURL(new Blob([`${text}\n`], { type: "text/plain;charset=utf-8" }));

@@ -122,3 +122,23 @@ def long_letter(length: int) -> str:
     letter = source_text("letters/missed-deadline.md").replace("[", "").replace("]", "")
     text = letter + "\n\nWe are sorry if this upset you.\n\n"
     return (text * (length // len(text) + 1))[:length]
+
+
+class Held:
+    """Requests for one of our bundles, left unanswered (a slow network)
+    until released."""
+
+    def __init__(self, page, bundle: str) -> None:
+        self.routes, self.released = [], False
+        page.route(f"**/{BUNDLE[bundle]}", self.take)
+
+    def take(self, route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()

@@ -1,15 +1,18 @@
 """The names form in a real browser: what a reader types fills the letter and
-stays text; names carry over to other letters until forgotten; search
-highlights leave placeholders whole; keyboard, phone and no JavaScript."""
+stays text, at once, even while the page's code is still arriving; names
+carry over to other letters until forgotten; search highlights leave
+placeholders whole; keyboard, phone and no JavaScript."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.letter_tools.helpers import (
+    Held,
     button,
     clipboard,
     field,
@@ -151,6 +154,50 @@ def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     ) == ["Copy", False]
     page.keyboard.press("Enter")
     expect(status(page)).to_have_text("Letter copied.")
+    assert page.errors == []
+
+
+# ---------------------------------------------------------------- while the code arrives
+
+
+RIVERA = {"Client's Name": "Ms Rivera", "Your Name": "Sam Taylor"}
+
+
+def test_names_typed_while_the_form_code_loads_are_kept_and_sent(tools_page) -> None:
+    page, name = tools_page, "letters/billing-error.md"
+    form_code = Held(page, "letter-form.js")
+    page.goto(PAGES[name])
+    fill(page, RIVERA)
+    expect(page.locator(".mdx-names__count")).to_have_text("all filled")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
+    assert form_code.routes and json.loads(stored(page)) == RIVERA
+    form_end(page).get_by_role("button", name="Copy").click()
+    expect(form_status(page)).to_have_text("Letter copied.")
+    assert clipboard(page) == filled(source_text(name), RIVERA)
+
+    form_code.release()
+    page.get_by_label("Invoice number").fill("INV-0173")
+    expect(page.locator(".mdx-letter")).to_contain_text("The error was on invoice INV-0173.")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
+    expect(form_status(page)).to_have_text("Letter copied.")  # the form's arrival took nothing back
+    assert page.errors == []
+
+
+def test_names_typed_before_the_letter_code_runs_are_taken(tools_page) -> None:
+    page = tools_page
+    letter_code = Held(page, "letter.js")
+    page.goto(PAGES["letters/billing-error.md"], wait_until="commit")
+    page.locator(".mdx-names__summary").click()  # <details> opens without scripts
+    field(page, "Client's Name").fill("Ms Rivera")
+    page.wait_for_function("document.documentElement.dataset.mdxScripts === 'running'")
+    assert page.locator(".mdx-letter").inner_text().startswith("Dear [Client's Name],")
+
+    letter_code.release()
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
+    expect(page.locator(".mdx-names__count")).to_have_text("1 name still to fill")
+    assert json.loads(stored(page)) == {"Client's Name": "Ms Rivera"}
+    button(page, "Forget my details").click()  # the form's code came too
+    expect(form_status(page)).to_have_text("Your details are forgotten on this device.")
     assert page.errors == []
 
 

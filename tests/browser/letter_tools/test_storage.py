@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from tests.browser.letter_tools.helpers import (
     EDITOR_KEY,
     STORAGE_KEY,
+    Held,
     button,
     clipboard,
     email_link,
@@ -115,6 +116,26 @@ def test_storage_that_refuses_writes_keeps_every_word_and_says_so_once(tools_pag
     assert clipboard(page).endswith("Sam Taylor P.S. Thank you.")
     assert "The error was on invoice INV-0173." in clipboard(page)
     assert stored(page, STORAGE_KEY) is None and stored(page, EDITOR_KEY) is None
+    assert page.errors == []
+
+
+def test_a_refusal_before_the_form_code_arrives_is_said_once_it_does(tools_page) -> None:
+    page = tools_page
+    page.add_init_script(REFUSING_STORAGE)
+    form_code = Held(page, "letter-form.js")
+    page.goto(f"{URL}#refuse")
+    fill(page, {"Client's Name": "Ms Rivera"})  # refused, kept on the page
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
+    assert form_code.routes and page.get_by_role("alert").count() == 0
+
+    form_code.release()
+    notes = page.get_by_role("alert")
+    expect(notes).to_have_count(1)
+    expect(notes).to_have_text(UNKEPT)
+    assert notes.evaluate("(note) => note.parentElement.contains(document.activeElement)")
+    fill(page, {"Your Name": "Sam Taylor"})
+    expect(notes).to_have_count(1)
+    assert stored(page, STORAGE_KEY) is None
     assert page.errors == []
 
 
