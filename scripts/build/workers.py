@@ -70,8 +70,14 @@ def workers(theme_dir: Path) -> Iterator[Workers | None]:
         yield None
         return
     pool = multiprocessing.get_context("fork").Pool(cores())
+    interrupted = False
     try:
         yield Workers(pool, theme_dir)
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
-        pool.terminate()
+        # Closed, so the workers finish their task (under a second) and
+        # leave: terminating a pool whose workers wait on its queue can hang.
+        pool.terminate() if interrupted else pool.close()
         pool.join()
