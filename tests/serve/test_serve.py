@@ -182,9 +182,11 @@ def test_terminating_the_server_removes_its_temporary_site(tmp_path: Path) -> No
     server = Server(copy_project(tmp_path / "project"), {**os.environ, "TMPDIR": str(temporary)})
     server.wait_for_line("Serving on")
     assert [path.name[:10] for path in temporary.iterdir()] == ["mdx-serve-"]
-    assert server.stop() == 0
+    status = server.stop()
+    printed = "\n".join([*server.seen, *iter_queue(server.lines)])
+    assert status == 0, printed
     assert list(temporary.iterdir()) == []
-    assert "Traceback" not in "\n".join([*server.seen, *iter_queue(server.lines)])
+    assert "Traceback" not in printed
 
 
 def iter_queue(lines: queue.Queue[str]) -> list[str]:
