@@ -1,9 +1,11 @@
 """The bundles of scripts/data/bundles.yml: every script a module named after
 its file, and every dependency it declares defined before it, or the build
-stops naming the line to fix."""
+stops naming the line to fix; each file bundle named after its content."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -143,3 +145,31 @@ def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> N
     ) in result.stdout
     assert "build stopped" in result.stdout
     assert not (root / "site").exists()
+
+
+# ---------------------------------------------------------------- content-hashed names
+
+
+HASHED = re.compile(r"^(?P<stem>[\w-]+)\.(?P<digest>[0-9a-f]{8})\.(?:js|css)$")
+
+
+def test_every_bundle_file_is_named_after_its_content(built_site: Path) -> None:
+    """A host may keep letter.3fa2b1c9.js for ever: a new version is a new name."""
+    files = {bundle.name for bundle in read_bundles() if not bundle.inline}
+    built = sorted((built_site / "assets" / "mdx").iterdir())
+    named = {path.name: HASHED.match(path.name) for path in built if HASHED.match(path.name)}
+    assert sorted(f"{m['stem']}{Path(name).suffix}" for name, m in named.items()) == sorted(files)
+    for name, match in named.items():
+        content = (built_site / "assets" / "mdx" / name).read_bytes()
+        assert hashlib.sha256(content).hexdigest()[:8] == match["digest"], name
+    assert assets.hashed_name("letter.js", "a") != assets.hashed_name("letter.js", "b")
+
+
+def test_pages_load_our_bundles_by_their_hashed_names(built_site: Path) -> None:
+    linked = set()
+    for page in built_site.rglob("*.html"):
+        linked |= set(re.findall(r"assets/mdx/([\w.-]+\.(?:js|css))", page.read_text("utf-8")))
+    files = {path.name for path in (built_site / "assets" / "mdx").iterdir()}
+    hashed = {name for name in linked if HASHED.match(name)}
+    assert hashed and hashed <= files
+    assert "letter.js" not in linked and "letter-form.js" not in linked
