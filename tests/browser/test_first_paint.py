@@ -2,7 +2,8 @@
 the CSS inlined into each page (scripts/build/critical_css.py) styles every
 element exactly as Material's full stylesheets do, so nothing changes when
 they arrive; a reader whose system is dark sees the page dark from the first
-paint. (Material working after it, with its replayed DOMContentLoaded, is
+paint; the home page's largest paint is its title or lead, not the photo's
+box. (Material working after it, with its replayed DOMContentLoaded, is
 what test_csp.py uses: search, the palette, the editor, the checker.)"""
 
 from __future__ import annotations
@@ -117,4 +118,22 @@ def test_a_reader_in_dark_mode_sees_the_page_dark_from_the_first_paint(
     assert painted["scheme"] == "slate"
     assert painted["toggle"] == ["Switch to light mode"]
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"  # Material agrees
+    context.close()
+
+
+LARGEST_PAINT = """() => new Promise((resolve) => new PerformanceObserver((list) => {
+  const node = list.getEntries().at(-1).element;
+  resolve(node ? `${node.tagName.toLowerCase()}.${node.className}` : "");
+}).observe({ type: "largest-contentful-paint", buffered: true }))"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_home_pages_largest_paint_is_its_title_or_lead_not_the_photo_box(
+    browser, base_url, width
+) -> None:
+    context = browser.new_context(base_url=base_url, viewport=WIDTHS[width])
+    context.route("https://**", lambda route: route.abort())  # no photo, as in Lighthouse
+    page = context.new_page()
+    page.goto(EVERY_PAGE["home"])
+    assert page.evaluate(LARGEST_PAINT) in {"h1.", "p.mdx-lead"}
     context.close()
