@@ -85,6 +85,9 @@ mdx.module("letter-store", [], () => {
     letter,
     set,
     /* A listener that arrives after the browser refused hears it too. */
-    listen: (listener) => listeners.push(listener) && failed && listener("failed"),
+    listen: (listener) => {
+      listeners.push(listener);
+      if (failed) listener("failed");
+    },
   });
 });
