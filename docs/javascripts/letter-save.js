@@ -1,7 +1,7 @@
-/* What "Names and details" and the editor keep (letter-store.js keeps it):
-   the editor's state with only what is worth keeping, or
-   nothing at all once it is all empty. Loaded with the form (letter-form.js),
-   before the editor. */
+/* What "Names and details" and the editor keep (letter-store.js keeps it;
+   the names are kept by letter-personalise.js as they are typed): the
+   editor's state with only what is worth keeping, or nothing at all once it
+   is all empty. Loaded with the form (letter-form.js), before the editor. */
 mdx.module("letter-save", ["letter-store"], (store) => {
   "use strict";
 

@@ -2,14 +2,16 @@
    the truth while it is open, so a browser that refuses to store (storage
    full, a strict private mode) loses nothing typed; localStorage keeps a
    copy for the next visit when it can. Reading here; what is written, in
-   what shape, is letter-save.js (loaded with the form). Two keys:
+   what shape, is letter-save.js (loaded with the form) and, for the names,
+   letter-personalise.js. Two keys:
      "mdx-letter-fields"  the names, {name: value}, shared by every letter;
      "mdx-letter-editor"  {to, dated, letters: {page address: {text, details}}}.
-   Listeners hear "failed" once, when the browser first refuses to keep
-   something (or as they start listening, if it already has) (the copy it holds is then removed, so a reload never brings an
-   older version back); "changed" when another tab changed a key (the
-   `storage` event), and "forgotten" when another tab pressed "Forget my
-   details", which empties this page's memory too: Forget is final. */
+   Listeners hear "failed" once: when the browser first refuses to keep
+   something, or as they start listening if it already has (the copy it
+   holds is then removed, so a reload never brings an older version back);
+   "changed" when another tab changed a key (the `storage` event), and
+   "forgotten" when another tab pressed "Forget my details", which empties
+   this page's memory too: Forget is final. */
 mdx.module("letter-store", [], () => {
   "use strict";
 
