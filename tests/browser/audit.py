@@ -18,6 +18,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0 to 2.2, A and AA, and axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
+# True once after-paint.js has run every script of the page: it runs them
+# one task after another, so the load event can come before the last.
+SCRIPTS_RAN = "document.documentElement.dataset.mdxScripts === 'ready'"
+
 # Every page type, as a reader meets it.
 PAGE_TYPES = {
     "home": "",

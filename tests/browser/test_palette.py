@@ -11,9 +11,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.audit import SCRIPTS_RAN
+
 pytestmark = pytest.mark.browser
 
-READY = "() => document.documentElement.dataset.mdxScripts === 'ready'"
 TO_DARK = "label[title='Switch to dark mode']"
 TO_LIGHT = "label[title='Switch to light mode']"
 BEHAVIOUR = re.compile(r"/assets/mdx/palette\.[0-9a-f]{8}\.js$")
@@ -27,7 +28,7 @@ def rgb(hex_colour: str) -> str:
 def open_page(page, url: str = "tips/", scheme: str = "light"):
     page.emulate_media(color_scheme=scheme)
     page.goto(url)
-    page.wait_for_function(READY)
+    page.wait_for_function(SCRIPTS_RAN)
     return page.locator("body")
 
 
@@ -144,7 +145,7 @@ def test_the_header_keeps_the_toggle_s_room_before_the_script_shows_it(browser, 
         page = context.new_page()
         page.goto("check/")
         if scripts:
-            page.wait_for_function(READY)
+            page.wait_for_function(SCRIPTS_RAN)
             expect(page.locator(TO_DARK)).to_be_visible()
         seen.append(page.evaluate(width))
         context.close()

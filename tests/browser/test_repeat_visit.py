@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.audit import SCRIPTS_RAN
 from tests.helpers import PAGES, QuietHandler, serve_directory
 
 pytestmark = pytest.mark.browser
-
-SCRIPTS_RAN = "document.documentElement.dataset.mdxScripts === 'ready'"
 
 
 class CachingHandler(QuietHandler):

@@ -6,9 +6,7 @@ import functools
 
 import pytest
 
-# after-paint.js runs our scripts one task after another, so the load event
-# can come before the last has run: a reader's first press comes later.
-SCRIPTS_RAN = "document.documentElement.dataset.mdxScripts === 'ready'"
+from tests.browser.audit import SCRIPTS_RAN
 
 
 def waiting_for_the_scripts(page, navigate):
@@ -25,7 +23,8 @@ def waiting_for_the_scripts(page, navigate):
 @pytest.fixture(name="tools_page")
 def fixture_tools_page(page, base_url: str):
     """The shared page fixture, allowed to write and read the clipboard; each
-    load and reload returns once the page's scripts have run."""
+    load and reload returns once the page's scripts have run (a reader's
+    first press comes after them)."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url[:-1])
     page.goto = waiting_for_the_scripts(page, page.goto)
     page.reload = waiting_for_the_scripts(page, page.reload)
