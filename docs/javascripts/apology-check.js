@@ -154,7 +154,7 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
     container.replaceChildren(verdictLine(report), summary);
     const parts = {
       findings: [report.findings, (finding) => findingItem(finding, onShow), "ol"],
-      missing: [report.tips.filter((tip) => !tip.present), tipItem],
+      missing: [report.tips.filter((tip) => tip.state === "missing"), tipItem],
       done: [report.tips.filter((tip) => tip.present), tipItem],
     };
     for (const part of data.report.order) {

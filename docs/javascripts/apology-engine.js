@@ -179,7 +179,8 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
       question: () => /\?["')\s]*$/.test(sentence),
     };
     return (m, unless, findings) => (unless ?? []).some((condition) => {
-      if (condition === "flagged") return findings.some((f) => overlaps(f, m));
+      // a suggestion (a passive) takes nothing away from what the words do
+      if (condition === "flagged") return findings.some((f) => !f.rule.suggestion && overlaps(f, m));
       if (typeof condition === "string") return builtin[condition](m);
       const [name, scope] = Object.entries(condition)[0];
       return signal(name).some((s) => SCOPES[scope](s, m, clauseAt(clauses, m.from)));
@@ -194,6 +195,7 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
   const compiled = [
     ...Object.entries(data.signals).flatMap(([name, list]) => list.map((p) => [`signal:${name}`, p])),
     ...data.rules.flatMap((rule) => (rule.patterns ?? []).map((p) => [rule.id, p])),
+    ...tipRules.flatMap((rule) => (rule.hints ?? []).map((p) => [`hint:${rule.id}`, p])),
   ].map(([id, pattern]) => ({ id, pattern: patterns.compile(pattern, tagOf) }));
 
   const matchesOf = (words) => {
@@ -217,11 +219,16 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     for (const candidate of candidates) if (!findings.some((f) => overlaps(f, candidate))) findings.push(candidate);
     findings.sort((a, b) => a.from - b.from || order.get(a.rule.id) - order.get(b.rule.id));
     const tips = tipRules.flatMap((rule) => {
-      const credited = reading.matches.filter((m) => m.id === rule.id).sort((a, b) => a.from - b.from)
+      // a tip's clause (we + a verb of its kind) counts only when the verb is not negated
+      const clauses = clauseMatches(reading, rule).filter((m) => !hasTag(reading.words, m.from, m.to, "Negative"));
+      const credited = reading.matches.filter((m) => m.id === rule.id).concat(clauses).sort((a, b) => a.from - b.from)
         .find((m) => !excluded(m, rule.unless, findings));
       return credited ? [{ ...credited, rule }] : [];
     });
-    return { findings, tips };
+    /* A tip is hinted where its words or hints stand, credited or not: never called missing. */
+    const hinted = tipRules.filter((rule) => reading.matches.some((m) => m.id === rule.id || m.id === `hint:${rule.id}`))
+      .map((rule) => rule.id);
+    return { findings, tips, hinted };
   };
 
   const cache = new Map();
@@ -230,12 +237,12 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     let said = cache.get(sentence);
     if (said) return said;
     const words = wordsOf(sentence);
-    said = { findings: [], tips: [] };
+    said = { findings: [], tips: [], hinted: [] };
     if (words.length) {
       const reading = { words, clauses: clausesOf(words), matches: matchesOf(words) };
       const judged = judge(reading, sentence);
       const span = ({ rule, from, to }) => ({ rule, start: words[from].start, end: words[to].end });
-      said = { findings: judged.findings.map(span), tips: judged.tips.map(span) };
+      said = { findings: judged.findings.map(span), tips: judged.tips.map(span), hinted: judged.hinted };
     }
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(sentence, said);
@@ -261,33 +268,52 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
 
   const joined = (items) => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 
-  /* The letter as an expert weighs it: it must own the failure (say sorry, or
-     take responsibility); then what weakens it may not outweigh what it does,
-     and a letter that also puts things right may carry more. Suggestions
-     (e.g. a passive) never count. */
+  /* The letter as an expert weighs it (data.verdict): it must own the failure
+     (say sorry, or take responsibility); then a small logistic model, fitted
+     on the tuning statements (scripts/apology/fit.py), weighs what it does
+     well against what weakens it: each tip credited, and the findings of each
+     group, counted as log2(1 + n) so a second flaw counts less than the first. */
+  const signalsOf = (findings, credited) => {
+    const settings = data.verdict;
+    const values = {};
+    for (const rule of tipRules) values[`tip:${rule.id}`] = credited.has(rule.id) ? 1 : 0;
+    for (const [group, ids] of Object.entries(settings.groups)) {
+      values[group] = Math.log2(1 + findings.filter((f) => ids.includes(f.rule)).length);
+    }
+    return values;
+  };
+
   const weigh = (text, findings, credited) => {
     const settings = data.verdict;
     const words = settings.words;
-    if (!text.trim()) return { status: 0, label: "", reason: "" };
-    const weight = findings.filter((f) => !f.suggestion).reduce((sum, f) => sum + f.weight, 0);
+    if (!text.trim()) return { status: 0, label: "", reason: "", score: 0, signals: {} };
+    const values = signalsOf(findings, credited);
+    const score = Object.entries(settings.model.weights)
+      .reduce((sum, [name, weight]) => sum + weight * (values[name] ?? 0), settings.model.bias);
     const owns = settings.owns.some((id) => credited.has(id));
     const putsRight = settings.puts_right.some((id) => credited.has(id));
-    const allowance = owns && putsRight ? settings.allowance_owned : settings.allowance;
-    if (!owns) return { status: 1, label: words.needs_work, reason: words.unowned };
-    if (weight > allowance) return { status: 1, label: words.needs_work, reason: words.outweighed };
-    return { status: 0, label: words.sound, reason: putsRight ? words.sound_put_right : words.sound_owned };
+    const signals = values;
+    if (!owns) return { status: 1, label: words.needs_work, reason: words.unowned, score, signals };
+    if (!settings.names.some((id) => credited.has(id))) {
+      return { status: 1, label: words.needs_work, reason: words.unnamed, score, signals };
+    }
+    if (score > 0) return { status: 1, label: words.needs_work, reason: words.outweighed, score, signals };
+    return { status: 0, label: words.sound, reason: putsRight ? words.sound_put_right : words.sound_owned, score, signals };
   };
 
   /* A short, kind summary that never asks for what the draft already does. */
   const summarise = (text, findings, tips) => {
     const words = data.summary;
     if (!text.trim()) return words.empty;
-    const missing = tips.filter((tip) => !tip.present).map((tip) => tip.advice);
+    const missing = tips.filter((tip) => tip.state === "missing").map((tip) => tip.advice);
     if (!findings.length && !missing.length) return words.strong;
     const done = tips.filter((tip) => tip.present).map((tip) => tip.done);
     const sentences = done.length ? [words.followed.replace("{done}", joined(done))] : [];
-    if (findings.length === 1) sentences.push(words.findings_one);
-    else if (findings.length) sentences.push(words.findings_many.replace("{count}", String(findings.length)));
+    const notes = findings.every((f) => f.suggestion);
+    if (findings.length === 1) sentences.push(notes ? words.notes_one : words.findings_one);
+    else if (findings.length) {
+      sentences.push((notes ? words.notes_many : words.findings_many).replace("{count}", String(findings.length)));
+    }
     if (missing.length) sentences.push(words.missing.replace("{advice}", joined(missing.slice(0, 2))));
     return sentences.join(" ");
   };
@@ -298,7 +324,9 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     const at = counter(text);
     const findings = [];
     const evidence = new Map();
-    said.forEach(({ findings: found, tips }, sentence) => {
+    const hinted = new Set();
+    said.forEach(({ findings: found, tips, hinted: hints }, sentence) => {
+      for (const id of hints) hinted.add(id);
       const base = spans[sentence][0];
       for (const f of found) {
         const from = base + f.start;
@@ -310,12 +338,18 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
       }
       for (const t of tips) if (!evidence.has(t.rule.id)) evidence.set(t.rule.id, text.slice(base + t.start, base + t.end));
     });
-    const tips = tipRules.map((rule) => ({ ...about(rule), present: evidence.has(rule.id),
+    /* followed: credited; missing: nothing in the letter even hints at it;
+       unclear: hinted but not credited, so neither praised nor asked for. */
+    const stateOf = (id) => (evidence.has(id) ? "followed" : hinted.has(id) ? "unclear" : "missing");
+    const tips = tipRules.map((rule) => ({ ...about(rule), present: evidence.has(rule.id), state: stateOf(rule.id),
       evidence: evidence.get(rule.id) ?? "", done: rule.done, advice: rule.advice }));
+    const verdict = weigh(text, findings, evidence);
+    // In a sound letter a flagged phrase is a note: worth a look, not a failure.
+    if (!verdict.status) for (const finding of findings) finding.suggestion = true;
     const read = said.length ? spans[said.length - 1][1] : 0;
     return { text, complete, checked: said.length, progress: complete ? 1 : read / text.length,
       sentences: spans.slice(0, said.length).map(([start, end]) => ({ start, end })), findings, tips,
-      verdict: weigh(text, findings, evidence), summary: summarise(text, findings, tips) };
+      verdict, summary: summarise(text, findings, tips) };
   };
 
   /* A check read in slices: step(n) reads n more sentences (splitting the text

@@ -29,7 +29,7 @@ def read_draft(name: str) -> str:
 def report_lines(report: Report) -> list[str]:
     lines = [str(finding) for finding in report.findings]
     followed = [tip.rule for tip in report.tips if tip.present]
-    missing = [tip.rule for tip in report.tips if not tip.present]
+    missing = [tip.rule for tip in report.tips if tip.state == "missing"]
     lines.append(f"tips followed: {', '.join(followed) or 'none'}")
     lines.append(f"tips missing: {', '.join(missing) or 'none'}")
     lines.append(report.summary)

@@ -76,6 +76,7 @@ class Tip:
     name: str
     url: str
     present: bool
+    state: str  # followed, missing (nothing hints at it) or unclear (neither praised nor asked for)
     evidence: str  # the words that earned it; empty when missing
     done: str
     advice: str
@@ -86,6 +87,8 @@ class Verdict:
     status: int  # 0 sound, 1 needs work
     label: str
     reason: str
+    score: float = 0.0  # the model's: over 0 needs work (checker-rules.yml, verdict)
+    signals: dict | None = None  # what the model weighed
 
 
 @dataclass(frozen=True)

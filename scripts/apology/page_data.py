@@ -51,7 +51,7 @@ def report_summary(report: Report) -> dict:
         "missing": [
             {"rule": t.rule, "name": t.name, "url": t.url, "advice": t.advice}
             for t in report.tips
-            if not t.present
+            if t.state == "missing"
         ],
         "done": [
             {"rule": t.rule, "name": t.name, "url": t.url, "evidence": t.evidence}

@@ -96,7 +96,9 @@ def name_messages(data: dict, skip: set[int]) -> Located:
     conditions, tips of the verdict; and lexicons or signals nothing uses."""
     defined = {"lexicon": set(data["lexicons"]), "signal": set(data["signals"])}
     patterns = [p for listed in data["signals"].values() for p in listed]
-    patterns += [p for rule in data["rules"] for p in rule.get("patterns", [])]
+    patterns += [
+        p for rule in data["rules"] for p in rule.get("patterns", []) + rule.get("hints", [])
+    ]
     used = {
         "lexicon": set(ENGINE_LEXICONS) | set(LEXICON.findall(" ".join(patterns))),
         "signal": {"hedge", "offer"},  # the conditions `hedged` and `conditional` read them
@@ -109,12 +111,28 @@ def name_messages(data: dict, skip: set[int]) -> Located:
                 (where_to, f"{rule}: {'unless: ' * (kind == 'signal')}there is no {kind} '{name}'")
             )
     tips = {rule["id"] for rule in data["rules"] if rule["kind"] == "tip"}
-    for part in ("owns", "puts_right"):
+    for part in ("owns", "names", "puts_right"):
         found += [
             (["verdict", part, item], f"verdict.{part}: there is no tip '{tip}'")
             for item, tip in enumerate(data["verdict"][part])
             if tip not in tips
         ]
+    findings = {rule["id"] for rule in data["rules"] if rule["kind"] == "finding"}
+    for group, ids in data["verdict"]["groups"].items():
+        found += [
+            (["verdict", "groups", group, item], f"verdict.groups: there is no finding '{rule}'")
+            for item, rule in enumerate(ids)
+            if rule not in findings
+        ]
+    signals = {f"tip:{tip}" for tip in tips} | set(data["verdict"]["groups"])
+    found += [
+        (
+            ["verdict", "model", "weights", name],
+            f"verdict.model: no signal '{name}' (tip:ID or a group)",
+        )
+        for name in data["verdict"]["model"]["weights"]
+        if name not in signals
+    ]
     unused = {
         "lexicon": "is used by no pattern or clause",
         "signal": "is used by no rule's `unless`",
@@ -142,9 +160,8 @@ def content_messages(data: dict, index: SiteIndex | None, skip: set[int]) -> Loc
             problems.append(
                 (["rules", number, "id"], f"duplicate id '{rule['id']}' (also rules[{first}])")
             )
-        problems += pattern_messages(
-            ["rules", number, "patterns"], rule.get("patterns", []), lexicons
-        )
+        for part in ("patterns", "hints"):
+            problems += pattern_messages(["rules", number, part], rule.get(part, []), lexicons)
         message = link_message(rule["link"], index) if index else None
         if message:
             problems.append((["rules", number, "link"], message))
