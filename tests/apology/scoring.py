@@ -132,23 +132,37 @@ def share(part: int, whole: int) -> str:
 
 def summary(scores: Scores) -> list[str]:
     lines = [
-        f"verdicts agreeing with the experts on good and bad statements: "
-        f"{share(scores.agreed, scores.judged)}",
+        (
+            f"verdicts agreeing with the experts on good and bad statements: "
+            f"{share(scores.agreed, scores.judged)}"
+        ),
         f"good statements told 'needs work': {share(scores.good_needing_work, scores.good)}",
-        f"findings per good statement (suggestions not counted): "
-        f"{scores.good_findings / max(scores.good, 1):.1f}",
-        f"weak phrases caught (a finding in their sentence): "
-        f"{share(scores.phrases_caught, scores.phrases)}",
+        (
+            f"findings per good statement (suggestions not counted): "
+            f"{scores.good_findings / max(scores.good, 1):.1f}"
+        ),
+        (
+            f"weak phrases caught (a finding in their sentence): "
+            f"{share(scores.phrases_caught, scores.phrases)}"
+        ),
     ]
     if scores.annotated:
         lines += [
-            f"strengths credited that the statement follows (precision): "
-            f"{share(scores.credited_right, scores.credited)}",
-            f"strengths followed that are credited (recall): "
-            f"{share(scores.credited_right, scores.followed)}",
-            f"statements told to add a tip they follow: "
-            f"{share(scores.missing_wrong, scores.annotated)}",
-            f"statements whose summary asks for a tip they follow: "
-            f"{share(scores.summary_wrong, scores.annotated)}",
+            (
+                f"strengths credited that the statement follows (precision): "
+                f"{share(scores.credited_right, scores.credited)}"
+            ),
+            (
+                f"strengths followed that are credited (recall): "
+                f"{share(scores.credited_right, scores.followed)}"
+            ),
+            (
+                f"statements told to add a tip they follow: "
+                f"{share(scores.missing_wrong, scores.annotated)}"
+            ),
+            (
+                f"statements whose summary asks for a tip they follow: "
+                f"{share(scores.summary_wrong, scores.annotated)}"
+            ),
         ]
     return lines

@@ -176,7 +176,7 @@ def test_an_example_loads_and_fits_the_screen(checker_page, width: int) -> None:
     )
     assert checker_page.locator("#mdx-check-draft").input_value() == letter["text"]
     report = checker_page.locator("[data-mdx-check-report]")
-    expect(report.locator(".mdx-check__item--missing[data-mdx-rule=amends]")).to_have_count(1)
+    expect(report.locator(".mdx-check__item--done[data-mdx-rule=says-sorry]")).to_have_count(1)
     expect(checker_page.locator("[data-mdx-check-status]")).to_contain_text("Loaded the example")
     overflow = checker_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
