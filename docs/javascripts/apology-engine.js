@@ -132,14 +132,18 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
 
   const hasTag = (words, from, to, tag) => words.slice(from, to + 1).some((word) => word.tags.has(tag));
 
-  /* A clause rule: a subject of one lexicon doing a verb of another, in the active voice. */
+  /* A clause rule: a subject of one lexicon doing a verb of another, in the
+     active voice; `past: true` only in a past tense ("we sent", "we have sent"). */
+  const isPast = (words, from, to) => words.slice(from, to + 1).some((word) =>
+    word.tags.has("PastTense") || word.tags.has("Perfect") || word.tags.has("Participle"));
   const clauseMatches = (reading, rule) =>
     (rule.clauses ?? []).flatMap((want) =>
       reading.clauses
         .filter(({ subject, verb, verbEnd }) => subject && verb !== null &&
           hasTag(reading.words, subject[0], subject[1], tagOf(want.subject)) &&
           hasTag(reading.words, verb, verbEnd, tagOf(want.verb)) &&
-          !hasTag(reading.words, verb, verbEnd, "Passive"))
+          !hasTag(reading.words, verb, verbEnd, "Passive") &&
+          (!want.past || isPast(reading.words, verb, verbEnd)))
         .map(({ subject, verbEnd }) => ({ id: rule.id, from: subject[0], to: verbEnd })));
 
   /* ------------------------------------------------------------ conditions */
