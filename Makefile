@@ -23,7 +23,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(call hash_of,requirements-zensical.lock)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build build-zensical lint clean lock check-links new-letter \
+.PHONY: help serve test test-fast check build build-zensical lint clean lock check-links new-letter \
 	check-letter zensical-or-skip measure-serve measure-shapes bench bench-checker
 
 help: ## List the targets
@@ -100,9 +100,18 @@ new-letter: $(RUN_STAMP) ## Start a letter page: SLUG=late-delivery
 	@$(PIPELINE) new-letter "$(SLUG)"
 
 # ---------------------------------------------------------------- quality
-test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every test (browser tests included)
-	@echo "==> running the tests ..."
-	@$(BIN)/python -m pytest
+# The tests run in WORKERS processes (pytest-xdist), each test module whole in
+# one of them, so a module's shared page or browser is made once.
+WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
+
+test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every test (browser tests included); [WORKERS=2]
+	@echo "==> running the tests in $(WORKERS) worker processes ..."
+	@$(PYTEST)
+
+test-fast: $(DEV_STAMP) ## The tests that need no browser, for the edit loop (make test runs them all)
+	@echo "==> running the tests that need no browser ..."
+	@$(PYTEST) -m "not browser"
 
 lint: $(DEV_STAMP) $(NODE_STAMP) ## Ruff on the Python code, ESLint on docs/javascripts/ (eslint.config.js)
 	@echo "==> ruff (Python) ..."

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -207,9 +208,17 @@ def build_assets(
     for name, text in files.items():
         target = output / name
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            write_whole(target, text)
             written.append(target)
     for stale in output.iterdir():
-        if stale.is_file() and stale.name not in files:
+        if stale.is_file() and stale.name not in files and not stale.name.startswith("."):
             stale.unlink()
     return written
+
+
+def write_whole(target: Path, text: str) -> None:
+    """Write a file so that a reader sees the old content or the new, never a
+    part: another build (a test's, in another process) may read it meanwhile."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)
