@@ -2,9 +2,11 @@
 # Each target installs what it needs on first use, so a fresh clone needs only
 # Python 3.11+ and make (and npm for `make lint` and `make test`):
 #   .venv/           requirements.lock (serving, building) and, for the tests
-#                    and linters, requirements-dev.lock
+#                    and linters, requirements-dev.lock (the same pins and theirs)
 #   node_modules/    package-lock.json (ESLint, axe-core, Lighthouse, the Nu HTML checker)
 #   .venv-zensical/  requirements-zensical.lock (`make build-zensical` only)
+#
+# Every file pip installs must match a hash of the lock (make lock writes them).
 #
 # Exit status: make exits 2 whenever a command fails; its last line names the
 # command's own status: "Error 1" problems to fix, "Error 2" it could not run.
@@ -14,7 +16,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PIPELINE := $(BIN)/python -m scripts
-PIP := -m pip install --quiet --disable-pip-version-check
+PIP := -m pip install --quiet --disable-pip-version-check --require-hashes
 hash_of = $(shell cksum < $(1) | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(call hash_of,requirements.lock)
 DEV_STAMP := $(VENV)/.installed-dev-$(call hash_of,requirements.lock)-$(call hash_of,requirements-dev.lock)
@@ -132,18 +134,16 @@ clean: ## Remove the built sites, caches, .venv/, .venv-zensical/ and node_modul
 	  node_modules .bench .cache .pytest_cache .ruff_cache .hypothesis overrides/assets/mdx
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-lock: ## Re-pin the three requirements*.lock files from pyproject.toml (needs the package index)
-	rm -rf /tmp/lock-venv /tmp/lock-zensical
-	$(PYTHON) -m venv /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-zensical
-	/tmp/lock-venv/bin/python $(PIP) .
-	{ echo "# Exact versions of what serving and building need (make serve, check, build)."; \
-	  echo "# The test tools are in requirements-dev.lock. Regenerate both with: make lock"; \
-	  /tmp/lock-venv/bin/pip freeze --exclude apology-letters-guide; } > requirements.lock
-	/tmp/lock-venv/bin/python $(PIP) '.[dev]'
-	{ echo "# Exact versions of the test and lint tools (make test, make lint), on top of"; \
-	  echo "# requirements.lock. Regenerate with: make lock"; echo "-r requirements.lock"; \
-	  /tmp/lock-venv/bin/pip freeze --exclude apology-letters-guide \
-	    | grep -vxFf requirements.lock; } > requirements-dev.lock
-	/tmp/lock-zensical/bin/python $(PIP) "$$(grep -o 'zensical==[0-9.]*' pyproject.toml)"
-	{ echo "# Exact versions for make build-zensical, in its own .venv-zensical/."; \
-	  echo "# Regenerate with: make lock"; /tmp/lock-zensical/bin/pip freeze; } > requirements-zensical.lock
+# pip-compile (pip-tools, pinned in requirements-dev.lock) keeps each pin that
+# still fits pyproject.toml (UPGRADE=1: the newest that fit) and writes the
+# SHA-256 of every file the index has for it; pip then installs nothing else
+# (--require-hashes). The dev lock holds the run lock's pins and its own.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-options $(if $(UPGRADE),--upgrade)
+
+lock: $(DEV_STAMP) ## Re-pin the three requirements*.lock files from pyproject.toml, with their hashes; [UPGRADE=1] (needs the package index)
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements.lock --output-file requirements-dev.lock \
+	  pyproject.toml
+	grep -o 'zensical==[0-9.]*' pyproject.toml \
+	  | $(PIP_COMPILE) --output-file requirements-zensical.lock -
