@@ -20,15 +20,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts.build.bundles import BundleError
-from scripts.build.mkdocs_build import MATERIAL_THEME, build_into
-from scripts.build.workers import Workers, workers
-from scripts.build.zensical_build import ZensicalMissing, zensical_build
 from scripts.data_files import DataFileProblem
 from scripts.external.settings import SETTINGS_FILE, load_settings
 from scripts.problems import ERROR, Problem, count, error, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
+from scripts.render.bundles import BundleError
+from scripts.render.mkdocs_build import MATERIAL_THEME, build_into
+from scripts.render.workers import Workers, workers
+from scripts.render.zensical_build import ZensicalMissing, zensical_build
 from scripts.tools.new_letter import LetterError, create_letter
 from scripts.validate.docs import docs_problems
 

@@ -17,9 +17,9 @@ import pytest
 from filelock import FileLock
 
 from scripts.bench.browser import wait_for_scripts
-from scripts.build.assets import build_assets
-from scripts.build.mkdocs_build import build_into
-from scripts.build.zensical_build import zensical_build
+from scripts.render.assets import build_assets
+from scripts.render.mkdocs_build import build_into
+from scripts.render.zensical_build import zensical_build
 from tests.helpers import ROOT, copy_project, serve_directory, zensical_or_skip
 from tests.hostile import build_hostile_site
 

@@ -23,9 +23,9 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.build.assets import bundle_addresses
 from scripts.project.nav import nav_entries
 from scripts.project.urls import page_url
+from scripts.render.assets import bundle_addresses
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -30,12 +30,12 @@ from mkdocs.livereload import LiveReloadServer
 
 from scripts import data_files
 from scripts.apology import engine as checker_engine
-from scripts.build.assets import build_assets
-from scripts.build.bundles import BundleError
 from scripts.data_files import DataFileProblem
 from scripts.problems import Problem, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
+from scripts.render.assets import build_assets
+from scripts.render.bundles import BundleError
 from scripts.validate import front_matter
 from scripts.validate.docs import docs_problems
 

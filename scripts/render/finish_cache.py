@@ -18,7 +18,7 @@ import importlib.metadata
 from pathlib import Path
 
 from scripts import data_files
-from scripts.build.html_tags import LINK, is_local, local_file, tag_attributes
+from scripts.render.html_tags import LINK, is_local, local_file, tag_attributes
 
 FORMAT = 1  # bump when what is stored changes shape
 CACHE_FILE = Path(".cache") / "finish" / "pages.pickle"

@@ -15,9 +15,9 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.build.assets import build_assets
-from scripts.build.faq_schema import script_json
-from scripts.build.zensical_build import zensical_build
+from scripts.render.assets import build_assets
+from scripts.render.faq_schema import script_json
+from scripts.render.zensical_build import zensical_build
 from tests import hostile
 from tests.helpers import collapse, zensical_or_skip
 

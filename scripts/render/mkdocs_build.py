@@ -20,11 +20,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from scripts.build.assets import build_assets
-from scripts.build.finish import finish_site
-from scripts.build.finish_cache import CACHE_FILE
-from scripts.build.postbuild import postprocess
-from scripts.build.workers import Workers
+from scripts.render.assets import build_assets
+from scripts.render.finish import finish_site
+from scripts.render.finish_cache import CACHE_FILE
+from scripts.render.postbuild import postprocess
+from scripts.render.workers import Workers
 
 MATERIAL_THEME = Path(material.__file__).parent / "templates"  # its stylesheets, for workers
 

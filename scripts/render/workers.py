@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from scripts.build.assets import cache_letter_reports
-from scripts.build.critical_css import parse_stylesheet
+from scripts.render.assets import cache_letter_reports
+from scripts.render.critical_css import parse_stylesheet
 
 THEME_STYLESHEETS = "assets/stylesheets/*.css"  # in the theme's folder, as copied to the site
 

@@ -36,9 +36,9 @@ import rjsmin
 from scripts import data_files
 from scripts.apology import page_data
 from scripts.apology.engine import data_module, load_rules
-from scripts.build.bundles import BundleError, bundle_problems, line_in_bundles, read_bundles
 from scripts.project.letters import example_letters
 from scripts.project.urls import page_url
+from scripts.render.bundles import BundleError, bundle_problems, line_in_bundles, read_bundles
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "docs"

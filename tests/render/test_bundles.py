@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.build import assets
-from scripts.build.bundles import (
+from scripts.render import assets
+from scripts.render.bundles import (
     BUNDLES_PATH,
     Bundle,
     bundle_problems,

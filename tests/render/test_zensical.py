@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from scripts.build.assets import OUTPUT
+from scripts.render.assets import OUTPUT
 from tests.helpers import BUNDLE, LETTER_PAGES
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import finish
-from scripts.build.finish import finish_site
+from scripts.render import finish
+from scripts.render.finish import finish_site
 
 PAGE = (
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>t</title>\n'

@@ -16,10 +16,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.build.assets import build_assets
-from scripts.build.finish import finish_site
-from scripts.build.finish_cache import CACHE_FILE
 from scripts.project.config import site_config
+from scripts.render.assets import build_assets
+from scripts.render.finish import finish_site
+from scripts.render.finish_cache import CACHE_FILE
 
 GENERATED_CONFIG = ".zensical.yml"
 # Material for MkDocs' look; Zensical's own default is "modern" (its new design).
