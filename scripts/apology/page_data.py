@@ -1,5 +1,5 @@
 """What the checker's page, its engine and the letter pages need from the rules
-and the letters, as data; scripts/build/assets.py writes it into
+and the letters, as data; scripts/render/assets.py writes it into
 overrides/assets/mdx/:
 
 - checker-data.js, in the `checker.js` bundle before the engine: the rules as

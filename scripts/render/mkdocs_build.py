@@ -70,7 +70,7 @@ def build_into(
 ) -> bool:
     """Build into site_dir atomically; True on success. finish=False leaves the
     pages as MkDocs wrote them (the benchmark's plain-Material twin); workers
-    share out the slow parts (scripts/build/workers.py)."""
+    share out the slow parts (scripts/render/workers.py)."""
     build_assets(reports_ready=workers.reports_cached if workers else lambda: None)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)

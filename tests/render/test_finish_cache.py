@@ -1,4 +1,4 @@
-"""The finishing steps' cache (scripts/build/finish_cache.py): a page rendered
+"""The finishing steps' cache (scripts/render/finish_cache.py): a page rendered
 as before, with the same files linked, is taken from the last build; a change
 to a stylesheet it links is finished again."""
 

@@ -132,7 +132,7 @@ def test_json_ld_holds_the_values_with_nothing_that_ends_its_script(engine_site:
 def test_the_faq_schema_holds_a_question_with_nothing_that_ends_its_script(
     hostile_site: Path,
 ) -> None:
-    # Added by the pipeline after MkDocs (scripts/build/faq_schema.py); not with Zensical.
+    # Added by the pipeline after MkDocs (scripts/render/faq_schema.py); not with Zensical.
     written, faq = json_ld(parsed(hostile_site, "faq/"))["FAQPage"]
     question = hostile.FAQ_QUESTION.replace("`", "")
     assert question in [entry["name"] for entry in faq["mainEntity"]]

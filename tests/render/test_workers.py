@@ -1,4 +1,4 @@
-"""The build's worker processes (scripts/build/workers.py): `make build` on
+"""The build's worker processes (scripts/render/workers.py): `make build` on
 two cores or more shares out the letter reports and the pages' finishing,
 and the site it makes is the one a build in a single process makes."""
 
