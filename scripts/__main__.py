@@ -164,7 +164,7 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
     if args.command == "build-zensical":
         return build_zensical(args, root, config_file, run_check(root, config_file))
     # Started before the check, which they run beside (scripts/render/workers.py).
-    with workers(MATERIAL_THEME) as helpers:
+    with workers(MATERIAL_THEME, root) as helpers:
         status = run_check(root, config_file)
         return build(config_file, args.site_dir or root / "site", status, helpers)
 

@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 
 import rcssmin
 import rjsmin
+from mkdocs.utils.yaml import yaml_load
 
 from scripts import data_files
 from scripts.apology import page_data
@@ -40,9 +41,10 @@ from scripts.project.letters import example_letters
 from scripts.project.urls import page_url
 from scripts.render.bundles import BundleError, bundle_problems, line_in_bundles, read_bundles
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # this clone's: the default project
 SOURCES = ROOT / "docs"
 OUTPUT = ROOT / "overrides" / "assets" / "mdx"
+ASSETS = Path("assets") / "mdx"  # in the theme's custom_dir
 VENDOR = "javascripts/vendor/"  # libraries as their authors ship them (docs/javascripts/vendor/)
 
 
@@ -53,7 +55,9 @@ def minify(name: str, source: str) -> str:
     return rjsmin.jsmin(source)
 
 
-def bundle_text(name: str, sources: tuple[str, ...], generated: dict[str, str]) -> str:
+def bundle_text(
+    name: str, sources: tuple[str, ...], generated: dict[str, str], docs: Path = SOURCES
+) -> str:
     """Sources joined in order, ours minified; generated files and vendored
     libraries (already minified, kept byte for byte) as they are."""
     parts: list[str] = []
@@ -63,19 +67,19 @@ def bundle_text(name: str, sources: tuple[str, ...], generated: dict[str, str]) 
             if ours:
                 parts.append(minify(name, "\n".join(ours)))
                 ours = []
-            parts.append(source_text(source, generated))
+            parts.append(source_text(source, generated, docs))
         else:
-            ours.append(source_text(source, generated))
+            ours.append(source_text(source, generated, docs))
     if ours:
         parts.append(minify(name, "\n".join(ours)))
     return "".join(part if part.endswith("\n") else part + "\n" for part in parts)
 
 
-def source_text(source: str, generated: dict[str, str]) -> str:
+def source_text(source: str, generated: dict[str, str], docs: Path = SOURCES) -> str:
     """A bundle's source: a generated file, or one of docs/."""
     if source in generated:
         return generated[source]
-    return (SOURCES / source).read_text(encoding="utf-8")
+    return (docs / source).read_text(encoding="utf-8")
 
 
 def jinja_variables(variables: dict, source: str) -> str:
@@ -148,17 +152,20 @@ def generated_sources(letters: list, rules: object) -> dict[str, str]:
     }
 
 
-def bundle_files(generated: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def bundle_files(
+    generated: dict[str, str], docs: Path = SOURCES
+) -> tuple[dict[str, str], dict[str, str]]:
     """(file name -> content, bundle name -> its address from the site's root)
-    for every bundle; BundleError if one lacks what one of its modules needs."""
+    for every bundle of the sources in docs; BundleError if one lacks what one
+    of its modules needs."""
     listed = read_bundles()
     line_of = line_in_bundles((data_files.DATA_DIR / "bundles.yml").read_text(encoding="utf-8"))
-    problems = bundle_problems(listed, lambda source: source_text(source, generated), line_of)
+    problems = bundle_problems(listed, lambda source: source_text(source, generated, docs), line_of)
     if problems:
         raise BundleError(problems)
     files, addresses = {}, {}
     for bundle in listed:
-        text = bundle_text(bundle.name, bundle.sources, generated)
+        text = bundle_text(bundle.name, bundle.sources, generated, docs)
         file = bundle.name if bundle.inline else hashed_name(bundle.name, text)
         files[file] = text
         if not bundle.inline:
@@ -166,28 +173,31 @@ def bundle_files(generated: dict[str, str]) -> tuple[dict[str, str], dict[str, s
     return files, addresses
 
 
-def generated_files(reports_ready: Callable[[], None] = lambda: None) -> dict[str, str]:
-    """File name -> content, for everything under overrides/assets/mdx/;
-    BundleError if a bundle lacks what one of its modules needs. The letter
-    reports are read last, once reports_ready returns (a worker process may be
-    writing them: scripts/render/workers.py)."""
-    letters, rules = example_letters(ROOT), load_rules()
+def generated_files(
+    root: Path = ROOT, reports_ready: Callable[[], None] = lambda: None
+) -> dict[str, str]:
+    """File name -> content, for everything under the overrides/assets/mdx/
+    of the project in root (its docs/ and letters); BundleError if a bundle
+    lacks what one of its modules needs. The letter reports are read last,
+    once reports_ready returns (a worker process may be writing them:
+    scripts/render/workers.py)."""
+    letters, rules = example_letters(root), load_rules()
     generated = generated_sources(letters, rules)
-    files, addresses = bundle_files(generated)
+    files, addresses = bundle_files(generated, root / "docs")
     files["data.html"] = jinja_variables(registries(addresses), "scripts/data/")
     reports_ready()
     files["checker-data.html"] = jinja_variables(
-        page_data.template_variables(letters, rules),
+        page_data.template_variables(letters, rules, root),
         "scripts/data/checker-rules.yml and docs/letters/",
     )
     return files
 
 
-def cache_letter_reports() -> None:
+def cache_letter_reports(root: Path = ROOT) -> None:
     """The example letters' reports into their cache (page_data.letter_reports),
     as generated_files will want them: a build's worker runs this beside the
     main process (scripts/render/workers.py)."""
-    page_data.letter_reports(example_letters(ROOT), load_rules())
+    page_data.letter_reports(example_letters(root), load_rules(), root)
 
 
 def bundle_addresses() -> dict[str, str]:
@@ -196,13 +206,35 @@ def bundle_addresses() -> dict[str, str]:
     return bundle_files(generated_sources(example_letters(ROOT), load_rules()))[1]
 
 
+def theme_overrides(config_file: Path) -> Path | None:
+    """The theme's custom_dir in config_file, as MkDocs finds it (relative to
+    the file's folder), where the templates look for assets/mdx/; None
+    without one (plain Material, which uses none of it)."""
+    with config_file.open(encoding="utf-8") as handle:
+        theme = (yaml_load(handle) or {}).get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (config_file.parent / custom_dir).resolve() if custom_dir else None
+
+
+def assets_for(config_file: Path, reports_ready: Callable[[], None] = lambda: None) -> None:
+    """The generated files where the templates of config_file's theme will
+    look for them: in <custom_dir>/assets/mdx/, made from the project that
+    holds that custom_dir (a test's site may use this clone's overrides/)."""
+    overrides = theme_overrides(config_file)
+    if overrides is not None:
+        build_assets(overrides.parent, overrides / ASSETS, reports_ready)
+    else:
+        reports_ready()
+
+
 def build_assets(
-    output: Path = OUTPUT, reports_ready: Callable[[], None] = lambda: None
+    root: Path = ROOT, output: Path = OUTPUT, reports_ready: Callable[[], None] = lambda: None
 ) -> list[Path]:
-    """Write every generated file that changed and remove the ones no longer
-    generated; the paths written. BundleError (nothing written) if a bundle
-    lacks what one of its modules needs. reports_ready: see generated_files."""
-    files = generated_files(reports_ready)
+    """Write every generated file of the project in root that changed into
+    output, and remove the ones no longer generated; the paths written.
+    BundleError (nothing written) if a bundle lacks what one of its modules
+    needs. reports_ready: see generated_files."""
+    files = generated_files(root, reports_ready)
     output.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in files.items():

@@ -20,7 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from scripts.render.assets import build_assets
+from scripts.render.assets import assets_for
 from scripts.render.finish import finish_site
 from scripts.render.finish_cache import CACHE_FILE
 from scripts.render.postbuild import postprocess
@@ -71,7 +71,7 @@ def build_into(
     """Build into site_dir atomically; True on success. finish=False leaves the
     pages as MkDocs wrote them (the benchmark's plain-Material twin); workers
     share out the slow parts (scripts/render/workers.py)."""
-    build_assets(reports_ready=workers.reports_cached if workers else lambda: None)
+    assets_for(config_file, reports_ready=workers.reports_cached if workers else lambda: None)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))

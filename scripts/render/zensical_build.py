@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from scripts.project.config import site_config
-from scripts.render.assets import build_assets
+from scripts.render.assets import assets_for
 from scripts.render.finish import finish_site
 from scripts.render.finish_cache import CACHE_FILE
 
@@ -51,7 +51,7 @@ def zensical_build(zensical: Path, config_file: Path, site_dir: Path) -> bool:
         raise ZensicalMissing(
             f"Zensical is not installed at {zensical}; `make build-zensical` installs it"
         )
-    build_assets()
+    assets_for(config_file)
     generated = zensical_config(config_file, site_dir)
     shutil.rmtree(site_dir, ignore_errors=True)
     try:

@@ -35,9 +35,10 @@ def test_a_build_has_workers_where_it_starts_with_two_cores() -> None:
     result = in_fresh_python(
         """
         import os
+        from scripts.render.assets import ROOT
         from scripts.render.mkdocs_build import MATERIAL_THEME
         from scripts.render.workers import workers
-        with workers(MATERIAL_THEME) as helpers:
+        with workers(MATERIAL_THEME, ROOT) as helpers:
             print(helpers.pool.apply(os.getpid) != os.getpid())
         """
     )
@@ -75,9 +76,10 @@ def test_a_page_a_worker_cannot_finish_is_an_error_with_its_line(tmp_path: Path)
         f"""
         from pathlib import Path
         from scripts.render.finish import finish_site
+        from scripts.render.assets import ROOT
         from scripts.render.mkdocs_build import MATERIAL_THEME
         from scripts.render.workers import workers
-        with workers(MATERIAL_THEME) as helpers:
+        with workers(MATERIAL_THEME, ROOT) as helpers:
             assert helpers is not None
             for problem in finish_site(Path({str(site)!r}), "mkdocs", None, "site", None, helpers.pool):
                 print(problem)
