@@ -1,14 +1,15 @@
-"""The apology corpus (tests/data/apologies/): the figures the README reports
-are the checker's on the held-out part, which was written before any tuning
-and never read while tuning (tests/data/apologies/README.md). A change to the
-checker that moves them must change the README too."""
+"""The apology corpus (tests/data/apologies/): the figures the checker's
+README (scripts/apology/README.md) reports are the checker's on the held-out
+part, which was written before any tuning and never read while tuning
+(tests/data/apologies/README.md). A change to the checker that moves them
+must change that README too."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.apology import corpus
-from tests.test_readme import README
+from tests.test_readme import CHECKER_README as README
 
 
 @pytest.fixture(name="held_out", scope="module")
