@@ -2,9 +2,11 @@
 # Each target installs what it needs on first use, so a fresh clone needs only
 # Python 3.11+ and make (and npm for `make lint` and `make test`):
 #   .venv/           requirements.lock (serving, building) and, for the tests
-#                    and linters, requirements-dev.lock
+#                    and linters, requirements-dev.lock (the same pins and theirs)
 #   node_modules/    package-lock.json (ESLint, axe-core, Lighthouse, the Nu HTML checker)
 #   .venv-zensical/  requirements-zensical.lock (`make build-zensical` only)
+#
+# Every file pip installs must match a hash of the lock (make lock writes them).
 #
 # Exit status: make exits 2 whenever a command fails; its last line names the
 # command's own status: "Error 1" problems to fix, "Error 2" it could not run.
@@ -14,7 +16,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PIPELINE := $(BIN)/python -m scripts
-PIP := -m pip install --quiet --disable-pip-version-check
+PIP := -m pip install --quiet --disable-pip-version-check --require-hashes
 hash_of = $(shell cksum < $(1) | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(call hash_of,requirements.lock)
 DEV_STAMP := $(VENV)/.installed-dev-$(call hash_of,requirements.lock)-$(call hash_of,requirements-dev.lock)
@@ -23,8 +25,8 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(call hash_of,requirements-zensical.lock)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build build-zensical lint clean lock check-links new-letter \
-	check-letter zensical-or-skip measure-serve measure-shapes bench bench-checker
+.PHONY: help serve test test-fast check build build-zensical lint clean lock check-links new-letter \
+	check-letter fit-checker zensical-or-skip measure-serve measure-shapes bench bench-checker
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -93,6 +95,9 @@ bench: $(DEV_STAMP) $(NODE_STAMP) ## This site against plain Material: weight, L
 bench-checker: $(DEV_STAMP) ## The apology checker in Chromium: a 2,000-word re-check, a 200,000-character paste, a 5 MB saved edit; its KB
 	$(BIN)/python -m scripts.bench.checker $(if $(RUNS),--runs $(RUNS))
 
+fit-checker: $(DEV_STAMP) ## Fit the checker's verdict on the tuning statements; writes its weights into scripts/data/checker-rules.yml
+	$(BIN)/python -m tests.apology.fit
+
 check-letter: $(RUN_STAMP) ## Check a draft apology against the guide: FILE=draft.txt (exit 1: needs work)
 	@$(PIPELINE) check-letter "$(FILE)"
 
@@ -100,9 +105,18 @@ new-letter: $(RUN_STAMP) ## Start a letter page: SLUG=late-delivery
 	@$(PIPELINE) new-letter "$(SLUG)"
 
 # ---------------------------------------------------------------- quality
-test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every test (browser tests included)
-	@echo "==> running the tests ..."
-	@$(BIN)/python -m pytest
+# The tests run in WORKERS processes (pytest-xdist), each test module whole in
+# one of them, so a module's shared page or browser is made once.
+WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
+
+test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every test (browser tests included); [WORKERS=2]
+	@echo "==> running the tests in $(WORKERS) worker processes ..."
+	@$(PYTEST)
+
+test-fast: $(DEV_STAMP) ## The tests that need no browser, for the edit loop (make test runs them all)
+	@echo "==> running the tests that need no browser ..."
+	@$(PYTEST) -m "not browser"
 
 lint: $(DEV_STAMP) $(NODE_STAMP) ## Ruff on the Python code, ESLint on docs/javascripts/ (eslint.config.js)
 	@echo "==> ruff (Python) ..."
@@ -123,18 +137,16 @@ clean: ## Remove the built sites, caches, .venv/, .venv-zensical/ and node_modul
 	  node_modules .bench .cache .pytest_cache .ruff_cache .hypothesis overrides/assets/mdx
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-lock: ## Re-pin the three requirements*.lock files from pyproject.toml (needs the package index)
-	rm -rf /tmp/lock-venv /tmp/lock-zensical
-	$(PYTHON) -m venv /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-zensical
-	/tmp/lock-venv/bin/python $(PIP) .
-	{ echo "# Exact versions of what serving and building need (make serve, check, build)."; \
-	  echo "# The test tools are in requirements-dev.lock. Regenerate both with: make lock"; \
-	  /tmp/lock-venv/bin/pip freeze --exclude apology-letters-guide; } > requirements.lock
-	/tmp/lock-venv/bin/python $(PIP) '.[dev]'
-	{ echo "# Exact versions of the test and lint tools (make test, make lint), on top of"; \
-	  echo "# requirements.lock. Regenerate with: make lock"; echo "-r requirements.lock"; \
-	  /tmp/lock-venv/bin/pip freeze --exclude apology-letters-guide \
-	    | grep -vxFf requirements.lock; } > requirements-dev.lock
-	/tmp/lock-zensical/bin/python $(PIP) "$$(grep -o 'zensical==[0-9.]*' pyproject.toml)"
-	{ echo "# Exact versions for make build-zensical, in its own .venv-zensical/."; \
-	  echo "# Regenerate with: make lock"; /tmp/lock-zensical/bin/pip freeze; } > requirements-zensical.lock
+# pip-compile (pip-tools, pinned in requirements-dev.lock) keeps each pin that
+# still fits pyproject.toml (UPGRADE=1: the newest that fit) and writes the
+# SHA-256 of every file the index has for it; pip then installs nothing else
+# (--require-hashes). The dev lock holds the run lock's pins and its own.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-options $(if $(UPGRADE),--upgrade)
+
+lock: $(DEV_STAMP) ## Re-pin the three requirements*.lock files from pyproject.toml, with their hashes; [UPGRADE=1] (needs the package index)
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements.lock --output-file requirements-dev.lock \
+	  pyproject.toml
+	grep -o 'zensical==[0-9.]*' pyproject.toml \
+	  | $(PIP_COMPILE) --output-file requirements-zensical.lock -

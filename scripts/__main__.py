@@ -20,15 +20,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from scripts.build.bundles import BundleError
-from scripts.build.mkdocs_build import MATERIAL_THEME, build_into
-from scripts.build.workers import Workers, workers
-from scripts.build.zensical_build import ZensicalMissing, zensical_build
 from scripts.data_files import DataFileProblem
 from scripts.external.settings import SETTINGS_FILE, load_settings
 from scripts.problems import ERROR, Problem, count, error, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
+from scripts.render.bundles import BundleError
+from scripts.render.mkdocs_build import MATERIAL_THEME, build_into
+from scripts.render.workers import Workers, workers
+from scripts.render.zensical_build import ZensicalMissing, zensical_build
 from scripts.tools.new_letter import LetterError, create_letter
 from scripts.validate.docs import docs_problems
 
@@ -163,8 +163,8 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
         return run_check(root, config_file)
     if args.command == "build-zensical":
         return build_zensical(args, root, config_file, run_check(root, config_file))
-    # Started before the check, which they run beside (scripts/build/workers.py).
-    with workers(MATERIAL_THEME) as helpers:
+    # Started before the check, which they run beside (scripts/render/workers.py).
+    with workers(MATERIAL_THEME, root) as helpers:
         status = run_check(root, config_file)
         return build(config_file, args.site_dir or root / "site", status, helpers)
 

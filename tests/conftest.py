@@ -1,19 +1,25 @@
-"""Shared fixtures: the site built once per session (by MkDocs, and by
-Zensical where it is installed), served on 127.0.0.1, and a Playwright page
-in Debian's Chromium against it. Logic lives in helpers.py."""
+"""Shared fixtures: the site built once per run (by MkDocs, and by Zensical
+where it is installed), served on 127.0.0.1, and a Playwright page in
+Debian's Chromium against it, one browser per process. Logic lives in
+helpers.py.
+
+`make test` runs the tests in worker processes (pytest-xdist): a site is
+built by the first worker that needs it and read by all (built_once)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from scripts.bench.browser import wait_for_scripts
-from scripts.build.assets import build_assets
-from scripts.build.mkdocs_build import build_into
-from scripts.build.zensical_build import zensical_build
+from scripts.render.assets import build_assets
+from scripts.render.mkdocs_build import build_into
+from scripts.render.zensical_build import zensical_build
 from tests.helpers import ROOT, copy_project, serve_directory, zensical_or_skip
 from tests.hostile import build_hostile_site
 
@@ -55,29 +61,55 @@ def fixture_scripts_ran() -> Iterator[None]:
         setattr(Page, name, navigate)
 
 
-@pytest.fixture(name="built_site", scope="session")
-def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("build") / "site"
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """What build(folder) makes, made once per run. Under pytest-xdist each
+    worker has its own temporary folder inside the run's: the first worker to
+    ask builds into the run's folder, holding a lock, and the others wait for
+    it and read what it made (pytest-xdist's documented pattern)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build(factory.mktemp(name))
+    run_folder = factory.getbasetemp().parent
+    folder, made = run_folder / name, run_folder / f"{name}.made"
+    with FileLock(run_folder / f"{name}.lock"):
+        if not made.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed worker's, if any
+            folder.mkdir()
+            made.write_text(str(build(folder)), encoding="utf-8")
+        return Path(made.read_text(encoding="utf-8"))
+
+
+def build_site(folder: Path) -> Path:
+    site = folder / "site"
     assert build_into(ROOT / "mkdocs.yml", site), "mkdocs build --strict failed"
     return site
+
+
+def build_zensical_site(folder: Path) -> Path:
+    zensical = zensical_or_skip()
+    build_assets()  # copied with overrides/, as a build generates them first
+    project = copy_project(folder)
+    site = project / ".site-zensical"
+    assert zensical_build(zensical, project / "mkdocs.yml", site), "zensical build failed"
+    return site
+
+
+@pytest.fixture(name="built_site", scope="session")
+def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_once(tmp_path_factory, "build", build_site)
 
 
 @pytest.fixture(name="zensical_site", scope="session")
 def fixture_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as Zensical builds it (where it is installed: zensical_or_skip)."""
-    zensical = zensical_or_skip()
-    build_assets()  # copied with overrides/, as a build generates them first
-    project = copy_project(tmp_path_factory.mktemp("zensical"))
-    site = project / ".site-zensical"
-    assert zensical_build(zensical, project / "mkdocs.yml", site), "zensical build failed"
-    return site
+    zensical_or_skip()
+    return built_once(tmp_path_factory, "zensical", build_zensical_site)
 
 
 @pytest.fixture(name="hostile_site", scope="session")
 def fixture_hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with markup and script in its front matter and data files
     (tests/hostile.py), built with MkDocs as if `make check` had let it through."""
-    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
+    return built_once(tmp_path_factory, "hostile", build_hostile_site)
 
 
 @pytest.fixture(name="base_url", scope="session")

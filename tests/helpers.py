@@ -23,14 +23,14 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.build.assets import bundle_addresses
 from scripts.project.nav import nav_entries
 from scripts.project.urls import page_url
+from scripts.render.assets import bundle_addresses
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 # The article the site was made from, kept with the tests so they run from any
-# clone; build/test_content.py checks it against the shared original (its hash).
+# clone; render/test_content.py checks it against the shared original (its hash).
 SOURCE_ARTICLE = FIXTURES / "source-article.md"
 SHARED_ARTICLE = ROOT.parent / "shared" / "content" / "source-article.md"
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"

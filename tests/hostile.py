@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from scripts import data_files
-from scripts.build.assets import (
+from scripts.render.assets import (
     build_assets,
     bundle_addresses,
     jinja_variables,
     registries,
     template_guidance,
 )
-from scripts.build.mkdocs_build import mkdocs_build
-from scripts.build.postbuild import postprocess
+from scripts.render.mkdocs_build import mkdocs_build
+from scripts.render.postbuild import postprocess
 from tests.helpers import copy_project
 
 LETTER = "letters/billing-error.md"

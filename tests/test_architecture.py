@@ -19,7 +19,7 @@ LAYERS = [
     {"apology"},
     {"validate"},
     {"external"},
-    {"build"},
+    {"render"},
     {"serve", "tools", "bench"},
     {"__main__"},
 ]

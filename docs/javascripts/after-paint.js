@@ -4,7 +4,7 @@
    sees the page. Inlined at the end of <body> (overrides/main.html), after
    the markup it reads:
 
-   - <template data-mdx-after-paint> (written by scripts/build/critical_css.py):
+   - <template data-mdx-after-paint> (written by scripts/render/critical_css.py):
      replaced by its content, the <link rel="stylesheet">s of Material;
    - <template data-mdx-scripts>: its <script src>s run in order, one per
      task. Material's bundle (or Zensical's) starts on DOMContentLoaded; that

@@ -4,7 +4,7 @@
      mdx.module(name, [dependency, ...], factory)
        defines the module `name` (its file's name) as factory's result;
        factory receives the dependencies' values, which must be defined
-       already: the pipeline (scripts/build/bundles.py) refuses a bundle that
+       already: the pipeline (scripts/render/bundles.py) refuses a bundle that
        does not list a module's dependencies before it.
      mdx.use(name)
        a defined module (undefined before), for what is loaded later (the

@@ -1,5 +1,5 @@
 """What the checker's page, its engine and the letter pages need from the rules
-and the letters, as data; scripts/build/assets.py writes it into
+and the letters, as data; scripts/render/assets.py writes it into
 overrides/assets/mdx/:
 
 - checker-data.js, in the `checker.js` bundle before the engine: the rules as
@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from pathlib import Path
 
 from scripts.apology import engine
 from scripts.apology.engine import Report
@@ -61,14 +63,16 @@ def report_summary(report: Report) -> dict:
     }
 
 
-def letter_reports(letters: list[Letter], rules: dict) -> dict[str, dict]:
-    """page.url -> the template's report on that letter, from the cache when
-    nothing it depends on changed, else from V8 (and then cached)."""
-    cache_path = engine.ROOT / ".cache" / "checker" / CACHE_FILE
+def letter_reports(letters: list[Letter], rules: dict, root: Path | None = None) -> dict[str, dict]:
+    """page.url -> the template's report on that letter, from the cache (in
+    the root of the project being built, by default this clone) when nothing
+    it depends on changed, else from V8 (and then cached)."""
+    cache_path = (root or engine.ROOT) / ".cache" / "checker" / CACHE_FILE
     try:
         cached = json.loads(cache_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cached = {}
+    stored = dict(cached)
     fingerprint = engine.fingerprint(rules)
     keys = {
         letter.url: hashlib.sha256(f"{fingerprint}\n{letter.text}".encode()).hexdigest()
@@ -81,20 +85,29 @@ def letter_reports(letters: list[Letter], rules: dict) -> dict[str, dict]:
             cached[key] = report_summary(engine.check_draft(letter.text, rules))
         reports[letter.url] = cached[key]
     kept = {key: cached[key] for key in keys.values()}
-    try:
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        cache_path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass  # a read-only checkout builds all the same, only slower
+    if kept != stored:
+        save_whole(cache_path, json.dumps(kept, ensure_ascii=False))
     return reports
 
 
-def template_variables(letters: list[Letter], rules: dict) -> dict:
+def save_whole(path: Path, text: str) -> None:
+    """Written whole (another build may read it meanwhile); a read-only
+    checkout builds all the same, only slower."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+def template_variables(letters: list[Letter], rules: dict, root: Path | None = None) -> dict:
     """For the templates: the examples, the report on each by its page.url, and
     how a report is laid out and worded."""
     return {
         "letters": [{"slug": letter.slug, "label": letter.label} for letter in letters],
-        "reports": letter_reports(letters, rules),
+        "reports": letter_reports(letters, rules, root),
         "layout": rules["report"],
         "framing": " ".join(rules["framing"].split()),
         "suggestion": rules["verdict"]["words"]["suggestion"],

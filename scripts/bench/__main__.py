@@ -25,7 +25,7 @@ from scripts.bench import browser, lighthouse, nu, report
 from scripts.bench.build_time import build_times, validation_times
 from scripts.bench.plain import make_plain_site
 from scripts.bench.server import AnsweringServer, base_url, serve_gzip
-from scripts.build.mkdocs_build import build_into
+from scripts.render.mkdocs_build import build_into
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROJECT = Path(__file__).resolve().parents[2]
@@ -86,7 +86,7 @@ def missing_tools(settings: dict) -> list[str]:
 
 def build_both(folder: Path) -> dict[str, Path]:
     """This site and its plain-Material twin, built under folder."""
-    progress("building this site (scripts.build.mkdocs_build.build_into)")
+    progress("building this site (scripts.render.mkdocs_build.build_into)")
     if not build_into(PROJECT / "mkdocs.yml", folder / "site"):
         raise RuntimeError("this site does not build; run `make build` to see why")
     progress("building the same pages with plain Material")

@@ -35,8 +35,8 @@ import yaml
 from scripts import data_files
 from scripts.bench import browser
 from scripts.bench.server import base_url, serve_gzip
-from scripts.build.assets import bundle_addresses
-from scripts.build.mkdocs_build import build_into
+from scripts.render.assets import bundle_addresses
+from scripts.render.mkdocs_build import build_into
 
 PROJECT = Path(__file__).resolve().parents[2]
 STATEMENTS = PROJECT / "tests" / "data" / "apologies" / "tuning.yml"

@@ -30,12 +30,12 @@ from mkdocs.livereload import LiveReloadServer
 
 from scripts import data_files
 from scripts.apology import engine as checker_engine
-from scripts.build.assets import build_assets
-from scripts.build.bundles import BundleError
 from scripts.data_files import DataFileProblem
 from scripts.problems import Problem, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
+from scripts.render.assets import assets_for
+from scripts.render.bundles import BundleError
 from scripts.validate import front_matter
 from scripts.validate.docs import docs_problems
 
@@ -161,7 +161,7 @@ class DevSite:
         return (banner_text(problems, "docs/") if problems else None), renderable
 
     def render(self) -> None:
-        build_assets()
+        assets_for(self.config_file)
         config = load_config(
             str(self.config_file), site_dir=str(self.site_dir), dev_addr=str(self.address)
         )

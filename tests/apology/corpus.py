@@ -3,7 +3,7 @@ written before any tuning, each with the verdict an expert gives it and its
 weak phrases by kind, and how the checker scores on them.
 
     .venv/bin/python -m tests.apology.corpus --part tuning       # while tuning
-    .venv/bin/python -m tests.apology.corpus --part held-out     # what the README reports
+    .venv/bin/python -m tests.apology.corpus --part held-out     # what scripts/apology/README.md reports
     .venv/bin/python -m tests.apology.corpus --part held-out-2   # and this
 
 A finding is a true positive when its sentence holds a weak phrase of its kind,

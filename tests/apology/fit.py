@@ -72,6 +72,12 @@ def model_block(theta: list[float], names: list[str], note: str) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.apology.fit", description=__doc__)
     parser.parse_args(argv)
+    if not published.PUBLISHED.is_dir():
+        print(
+            f"error: {published.PUBLISHED} is not there; it lies beside the project",
+            file=sys.stderr,
+        )
+        return 2
     rules = load_rules()
     names = [f"tip:{r['id']}" for r in rules["rules"] if r["kind"] == "tip"]
     names += list(rules["verdict"]["groups"])

@@ -55,7 +55,7 @@ def test_a_strong_apology_follows_every_tip() -> None:
 
 
 def test_precision_and_recall_on_the_drafts_are_what_the_readme_says() -> None:
-    from tests.test_readme import README
+    from tests.test_readme import CHECKER_README as README
 
     score = drafts.score()
     said = f"precision is **{score.precision:.0%}** and its recall **{score.recall:.0%}**"

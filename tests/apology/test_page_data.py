@@ -13,8 +13,8 @@ import rjsmin
 
 from scripts.apology import engine, page_data
 from scripts.apology.engine import check_draft, data_module, load_rules
-from scripts.build.assets import generated_files
 from scripts.project.letters import example_letters
+from scripts.render.assets import generated_files
 from tests.helpers import BUNDLE, LETTER_PAGES, PAGES, ROOT, soup
 
 RULES = load_rules()

@@ -21,7 +21,7 @@ from scripts.bench.measure_shapes import CHECK_SIZES, PAGE, first_words, project
 from scripts.bench.plain import make_plain_site, without_keys
 from scripts.bench.server import base_url, serve_gzip
 from scripts.bench.shapes import ACCEPTED, REFUSED
-from scripts.build.mkdocs_build import build_into
+from scripts.render.mkdocs_build import build_into
 from scripts.validate.docs import docs_problems
 from tests.helpers import ROOT
 

@@ -1,4 +1,4 @@
-"""Where a reader's query lands: type it into the real search box of the built
+"""Where a reader's query lands: put it into the real search box of the built
 site in Chromium and read the results in the order the reader sees them.
 
 Used by tests/browser/test_search.py and by `python -m tests.browser.search_report`."""
@@ -91,11 +91,18 @@ def open_search(page, base_url: str, width: str) -> None:
         page.locator("input.md-search__input").click()
 
 
-def search(page, query: str, base_url: str) -> list[str]:
-    """Type query into the (open) search box; the result locations in order."""
+def search(page, query: str, base_url: str, every_key: bool = False) -> list[str]:
+    """Put query into the (open) search box; the result locations in order.
+    Material searches on each key's release: the query's last key is typed
+    after the rest is filled in, or, with every_key, each key as a reader
+    types (twenty times slower, so only where a test is about typing)."""
     box = page.locator("input.md-search__input")
     box.fill("")
-    box.press_sequentially(query)
+    if every_key:
+        box.press_sequentially(query)
+    else:
+        box.fill(query[:-1])
+        box.press_sequentially(query[-1:])
     page.wait_for_function(ANSWERED)  # Material renders in the same task as the answer
     base_path = urlsplit(base_url).path
     return [relative(path, base_path) for path in page.evaluate(VISIBLE_RESULTS)]

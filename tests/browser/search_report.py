@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.build.mkdocs_build import build_into
+from scripts.render.mkdocs_build import build_into
 from tests.browser.search_rank import TOP, WIDTHS, load_corpus, open_search, rank_of, search
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers import ROOT, serve_directory

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.build.assets import OUTPUT
-from scripts.build.bundles import read_bundles
+from scripts.render.assets import OUTPUT
+from scripts.render.bundles import read_bundles
 from tests.browser.audit import PAGE_TYPES, WIDTHS, file_for, record_transfer
 from tests.helpers import BUNDLE, PAGES, meta
 

@@ -1,5 +1,5 @@
 """The first paint in Chromium: nothing but the HTML is requested before it;
-the CSS inlined into each page (scripts/build/critical_css.py) styles every
+the CSS inlined into each page (scripts/render/critical_css.py) styles every
 element exactly as Material's full stylesheets do, so nothing changes when
 they arrive; a reader whose system is dark sees the page dark from the first
 paint; the home page's largest paint is its title or lead, not the photo's

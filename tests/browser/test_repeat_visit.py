@@ -1,6 +1,6 @@
 """A repeat visit (issue 16): the full stylesheets, fetched after the first
 page's first paint, come from the browser's cache on every page after it,
-from a host that sends the caching headers the README gives."""
+from a host that sends the caching headers scripts/bench/README.md gives."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 class CachingHandler(QuietHandler):
-    """The README's headers: files under assets/ (hashed names) kept for a year."""
+    """The headers of scripts/bench/README.md: files under assets/ (hashed names) kept for a year."""
 
     def end_headers(self) -> None:
         if "/assets/" in self.path:

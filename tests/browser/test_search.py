@@ -1,6 +1,7 @@
 """Search as a reader uses it: every query of tests/data/search-queries.yml is
-typed into the real search box, at desktop and phone width, and must land
-among the first three results; clicking a result brings its heading into view.
+put into the real search box (its last key typed), at desktop and phone width,
+and must land among the first three results; a query typed key by key, then a
+click on a result, brings its heading into view.
 `python -m tests.browser.search_report -v` prints the same figures for tuning."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ CORPUS = load_corpus()
 
 @pytest.fixture(name="landings", scope="module", params=list(WIDTHS))
 def fixture_landings(browser, base_url: str, request: pytest.FixtureRequest) -> dict:
-    """Every query typed into one page at this width: query -> (rank, results)."""
+    """Every query put into one page at this width: query -> (rank, results)."""
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
@@ -100,7 +101,7 @@ def test_clicking_a_result_scrolls_its_heading_into_view(
     page = browser.new_page()
     try:
         open_search(page, base_url + start, width)
-        results = search(page, query, base_url)
+        results = search(page, query, base_url, every_key=True)  # a reader's whole way
         assert target in results[:TOP]
         path, anchor = target.split("#")
         page.locator(f".md-search-result__link[href*='/{path}'][href$='#{anchor}']").first.click()

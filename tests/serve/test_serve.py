@@ -265,7 +265,7 @@ def stop_make_serve(
     }
 
 
-# Two rounds keep the suite quick; SERVE_STOP_ROUNDS=12 runs the twelve of the README.
+# Two rounds keep the suite quick; SERVE_STOP_ROUNDS=12 runs the twelve of CONTRIBUTING.md.
 STOP_ROUNDS = int(os.environ.get("SERVE_STOP_ROUNDS", "2"))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build.valid_html import valid_html
+from scripts.render.valid_html import valid_html
 from tests.helpers import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -41,14 +41,19 @@ class Bundle:
 
 
 def read_bundles() -> list[Bundle]:
-    """The bundles as listed: a list of sources, or {inline, after, sources}."""
-    found = []
+    """The bundles as listed, each {sources, inline, after}; BundleError,
+    naming the line, for one written otherwise."""
+    found, problems = [], []
     for name, value in data_files.bundles().items():
-        if isinstance(value, dict):
-            after, inline = tuple(value.get("after", ())), bool(value.get("inline", False))
-            found.append(Bundle(name, tuple(value["sources"]), after, inline))
-        else:
-            found.append(Bundle(name, tuple(value)))
+        if not (isinstance(value, dict) and isinstance(value.get("sources"), list)):
+            line = line_in_bundles(data_files.DATA_DIR.joinpath("bundles.yml").read_text("utf-8"))
+            message = f"bundle {name}: list its files under `sources:` (see the file's opening)"
+            problems.append(error(BUNDLES_PATH, line(name, ""), message))
+            continue
+        after, inline = tuple(value.get("after", ())), bool(value.get("inline", False))
+        found.append(Bundle(name, tuple(value["sources"]), after, inline))
+    if problems:
+        raise BundleError(problems)
     return found
 
 
@@ -114,14 +119,14 @@ def bundle_problems(
 
 def line_in_bundles(text: str) -> Callable[[str, str], int]:
     """line_of(bundle, entry) for bundles.yml's text: the entry's line below the
-    bundle's key, else the key's line, else 1."""
+    bundle's key, else (or for entry "") the key's line, else 1."""
     lines = text.splitlines()
 
     def line_of(bundle: str, entry: str) -> int:
         key = next((n for n, line in enumerate(lines) if line.startswith(f"{bundle}:")), None)
         if key is None:
             return 1
-        for number in range(key + 1, len(lines)):
+        for number in range(key + 1, len(lines) if entry else key + 1):
             if lines[number][:1] not in ("", " ", "#"):
                 break  # the next bundle
             if entry in lines[number]:

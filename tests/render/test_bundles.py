@@ -11,10 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.build import assets
-from scripts.build.bundles import (
+import pytest
+import yaml
+
+from scripts import data_files
+from scripts.render import assets
+from scripts.render.bundles import (
     BUNDLES_PATH,
     Bundle,
+    BundleError,
     bundle_problems,
     declared_module,
     line_in_bundles,
@@ -30,9 +35,10 @@ SOURCES = {
     "javascripts/misnamed.js": 'mdx.module("other", [], () => {});',
 }
 YAML = """page.js:
-  - javascripts/mdx.js
-  - javascripts/toolbar.js
-  - javascripts/text.js
+  sources:
+    - javascripts/mdx.js
+    - javascripts/toolbar.js
+    - javascripts/text.js
 later.js:
   after: [page.js]
   sources:
@@ -56,7 +62,7 @@ def test_a_dependency_listed_after_its_module_stops_the_build_at_its_line() -> N
     ]
     assert problems_of(bundles) == [
         (
-            f"{BUNDLES_PATH}:3: error: bundle page.js: javascripts/toolbar.js needs the module "
+            f"{BUNDLES_PATH}:4: error: bundle page.js: javascripts/toolbar.js needs the module "
             "'text', which is not defined before it; list javascripts/text.js above it (or name "
             "a bundle that has it in `after`)"
         )
@@ -73,11 +79,27 @@ def test_a_bundle_may_use_the_modules_of_the_bundles_it_comes_after() -> None:
 def test_a_module_named_unlike_its_file_and_an_unknown_after_are_refused() -> None:
     bundles = [Bundle("later.js", ("javascripts/misnamed.js",), after=("nothing.js",))]
     assert problems_of(bundles) == [
-        f"{BUNDLES_PATH}:5: error: bundle later.js: `after` names nothing.js, which is not a bundle",
+        f"{BUNDLES_PATH}:6: error: bundle later.js: `after` names nothing.js, which is not a bundle",
         (
-            f"{BUNDLES_PATH}:5: error: javascripts/misnamed.js defines the module 'other'; name "
+            f"{BUNDLES_PATH}:6: error: javascripts/misnamed.js defines the module 'other'; name "
             "it after its file: 'misnamed'"
         ),
+    ]
+
+
+def test_a_bundle_written_as_a_bare_list_is_refused_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One format: every bundle lists its files under `sources:`."""
+    text = YAML + "bare.js:\n  - javascripts/text.js\n"
+    (tmp_path / "bundles.yml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(data_files, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(data_files, "bundles", lambda: yaml.safe_load(text))
+    with pytest.raises(BundleError) as raised:
+        read_bundles()
+    expected = f"{BUNDLES_PATH}:10: error: bundle bare.js: list its files under `sources:`"
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{expected} (see the file's opening)"
     ]
 
 
@@ -123,7 +145,7 @@ def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> N
     )
     bundles = root / BUNDLES_PATH
     text = bundles.read_text(encoding="utf-8")
-    first, then = "  - javascripts/letter-text.js\n", "  - javascripts/letter-personalise.js\n"
+    first, then = "    - javascripts/letter-text.js\n", "    - javascripts/letter-personalise.js\n"
     # letter-text.js moved after a module that needs it
     start, end = text.index(first), text.index(then) + len(then)
     reordered = text[:start] + text[start + len(first) : end] + first + text[end:]
@@ -137,7 +159,7 @@ def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> N
         timeout=120,
         check=False,
     )
-    line = reordered.splitlines().index("  - javascripts/letter-personalise.js") + 1
+    line = reordered.splitlines().index("    - javascripts/letter-personalise.js") + 1
     assert result.returncode == 1, result.stderr
     assert (
         f"{BUNDLES_PATH}:{line}: error: bundle letter.js: javascripts/letter-personalise.js "

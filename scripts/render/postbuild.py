@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import data_files
-from scripts.build.faq_schema import write_faq_schemas
-from scripts.build.robots import write_robots
-from scripts.build.search_index import enrich_site
 from scripts.project.config import site_config
 from scripts.project.files import is_checked_page, site_files
 from scripts.project.pages import Page, read_page
 from scripts.project.render import markdown_renderer
+from scripts.render.faq_schema import write_faq_schemas
+from scripts.render.robots import write_robots
+from scripts.render.search_index import enrich_site
 
 
 def built_pages(config_file: Path) -> tuple[list[tuple[str, Page]], object]:

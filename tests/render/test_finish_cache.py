@@ -1,4 +1,4 @@
-"""The finishing steps' cache (scripts/build/finish_cache.py): a page rendered
+"""The finishing steps' cache (scripts/render/finish_cache.py): a page rendered
 as before, with the same files linked, is taken from the last build; a change
 to a stylesheet it links is finished again."""
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import finish
-from scripts.build.finish import finish_site
+from scripts.render import finish
+from scripts.render.finish import finish_site
 
 PAGE = (
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>t</title>\n'

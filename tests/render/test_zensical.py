@@ -4,7 +4,7 @@ letters index cards, hero credit, and our own CSS and JavaScript.
 
 Zensical is installed by the Makefile into .venv-zensical/ from
 requirements-zensical.lock; where it could not be, these tests skip, except
-under CI=true, where that is a failure (tests/build/conftest.py).
+under CI=true, where that is a failure (tests/helpers.py: zensical_or_skip).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from scripts.build.assets import OUTPUT
+from scripts.render.assets import OUTPUT
 from tests.helpers import BUNDLE, LETTER_PAGES
 
 

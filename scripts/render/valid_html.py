@@ -16,7 +16,7 @@ import re
 from html import escape
 
 from scripts import data_files
-from scripts.build.html_tags import PageScan, StartTag, scan_page
+from scripts.render.html_tags import PageScan, StartTag, scan_page
 
 RULES = "html-fixes.yml"
 

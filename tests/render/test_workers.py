@@ -1,4 +1,4 @@
-"""The build's worker processes (scripts/build/workers.py): `make build` on
+"""The build's worker processes (scripts/render/workers.py): `make build` on
 two cores or more shares out the letter reports and the pages' finishing,
 and the site it makes is the one a build in a single process makes."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build.workers import cores
+from scripts.render.workers import cores
 from tests.helpers import ROOT, copy_project, run_pipeline
 
 needs_two_cores = pytest.mark.skipif(cores() < 2, reason="workers need two cores")
@@ -35,9 +35,10 @@ def test_a_build_has_workers_where_it_starts_with_two_cores() -> None:
     result = in_fresh_python(
         """
         import os
-        from scripts.build.mkdocs_build import MATERIAL_THEME
-        from scripts.build.workers import workers
-        with workers(MATERIAL_THEME) as helpers:
+        from scripts.render.assets import ROOT
+        from scripts.render.mkdocs_build import MATERIAL_THEME
+        from scripts.render.workers import workers
+        with workers(MATERIAL_THEME, ROOT) as helpers:
             print(helpers.pool.apply(os.getpid) != os.getpid())
         """
     )
@@ -74,10 +75,11 @@ def test_a_page_a_worker_cannot_finish_is_an_error_with_its_line(tmp_path: Path)
     result = in_fresh_python(
         f"""
         from pathlib import Path
-        from scripts.build.finish import finish_site
-        from scripts.build.mkdocs_build import MATERIAL_THEME
-        from scripts.build.workers import workers
-        with workers(MATERIAL_THEME) as helpers:
+        from scripts.render.finish import finish_site
+        from scripts.render.assets import ROOT
+        from scripts.render.mkdocs_build import MATERIAL_THEME
+        from scripts.render.workers import workers
+        with workers(MATERIAL_THEME, ROOT) as helpers:
             assert helpers is not None
             for problem in finish_site(Path({str(site)!r}), "mkdocs", None, "site", None, helpers.pool):
                 print(problem)

@@ -15,9 +15,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.build.faq_schema import questions_and_answers
-from scripts.build.robots import robots_txt
-from scripts.build.search_index import enrich_entry
+from scripts.render.faq_schema import questions_and_answers
+from scripts.render.robots import robots_txt
+from scripts.render.search_index import enrich_entry
 from tests import article
 from tests.helpers import LETTER_PAGES, PAGES, ROOT, meta, soup
 

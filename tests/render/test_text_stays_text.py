@@ -15,9 +15,9 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.build.assets import build_assets
-from scripts.build.faq_schema import script_json
-from scripts.build.zensical_build import zensical_build
+from scripts.render.assets import build_assets
+from scripts.render.faq_schema import script_json
+from scripts.render.zensical_build import zensical_build
 from tests import hostile
 from tests.helpers import collapse, zensical_or_skip
 
@@ -132,7 +132,7 @@ def test_json_ld_holds_the_values_with_nothing_that_ends_its_script(engine_site:
 def test_the_faq_schema_holds_a_question_with_nothing_that_ends_its_script(
     hostile_site: Path,
 ) -> None:
-    # Added by the pipeline after MkDocs (scripts/build/faq_schema.py); not with Zensical.
+    # Added by the pipeline after MkDocs (scripts/render/faq_schema.py); not with Zensical.
     written, faq = json_ld(parsed(hostile_site, "faq/"))["FAQPage"]
     question = hostile.FAQ_QUESTION.replace("`", "")
     assert question in [entry["name"] for entry in faq["mainEntity"]]

@@ -35,7 +35,7 @@ from tinycss2.ast import WhitespaceToken
 from webencodings import ascii_lower
 
 from scripts import data_files
-from scripts.build.html_tags import LINK, PageError, is_local, local_file, tag_attributes
+from scripts.render.html_tags import LINK, PageError, is_local, local_file, tag_attributes
 
 SETTINGS = "critical-css.yml"
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")

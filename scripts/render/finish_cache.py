@@ -5,7 +5,7 @@ kept as the check keeps its own: scripts/validate/cache.py's PageCache).
 A page's key hashes the page as the engine rendered it, where it is in the
 site, the engine and the site's base path, the files its <link>s name (the
 stylesheets the critical CSS is cut from, the favicon inlined), and the
-finishing steps themselves: scripts/build/'s code, their settings in
+finishing steps themselves: scripts/render/'s code, their settings in
 scripts/data/ and the versions of the libraries they use. Change any of them
 and the page is finished again. Only the pages of the last build are kept.
 """
@@ -18,7 +18,7 @@ import importlib.metadata
 from pathlib import Path
 
 from scripts import data_files
-from scripts.build.html_tags import LINK, is_local, local_file, tag_attributes
+from scripts.render.html_tags import LINK, is_local, local_file, tag_attributes
 
 FORMAT = 1  # bump when what is stored changes shape
 CACHE_FILE = Path(".cache") / "finish" / "pages.pickle"

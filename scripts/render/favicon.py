@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from scripts.build.html_tags import LINK, is_local, local_file, tag_attributes
+from scripts.render.html_tags import LINK, is_local, local_file, tag_attributes
 
 
 def data_uri(file: Path) -> str:

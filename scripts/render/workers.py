@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from scripts.build.assets import cache_letter_reports
-from scripts.build.critical_css import parse_stylesheet
+from scripts.render.assets import cache_letter_reports
+from scripts.render.critical_css import parse_stylesheet
 
 THEME_STYLESHEETS = "assets/stylesheets/*.css"  # in the theme's folder, as copied to the site
 
@@ -42,9 +42,9 @@ class Workers:
     """The pool, given its first tasks: the letter reports to one worker, the
     stylesheets to the next (the first parses them with its first page)."""
 
-    def __init__(self, pool: Pool, theme_dir: Path) -> None:
+    def __init__(self, pool: Pool, theme_dir: Path, root: Path) -> None:
         self.pool = pool
-        self._reports: AsyncResult = pool.apply_async(cache_letter_reports)
+        self._reports: AsyncResult = pool.apply_async(cache_letter_reports, (root,))
         pool.apply_async(parse_theme_stylesheets, (theme_dir,))
 
     def reports_cached(self) -> None:
@@ -63,16 +63,17 @@ def can_fork() -> bool:
 
 
 @contextlib.contextmanager
-def workers(theme_dir: Path) -> Iterator[Workers | None]:
-    """Workers for one build, parsing the stylesheets of the theme in
-    theme_dir; None where this process should do everything itself."""
+def workers(theme_dir: Path, root: Path) -> Iterator[Workers | None]:
+    """Workers for one build of the project in root, parsing the stylesheets
+    of the theme in theme_dir; None where this process should do everything
+    itself."""
     if not can_fork():
         yield None
         return
     pool = multiprocessing.get_context("fork").Pool(cores())
     interrupted = False
     try:
-        yield Workers(pool, theme_dir)
+        yield Workers(pool, theme_dir, root)
     except KeyboardInterrupt:
         interrupted = True
         raise

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import data_files
-from scripts.build.mkdocs_build import build_into
+from scripts.render.mkdocs_build import build_into
 from tests import article
 from tests.helpers import LETTER_PAGES, NAV_LABELS, PAGES, ROOT, make_site, meta, soup
 

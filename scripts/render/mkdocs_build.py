@@ -20,11 +20,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from scripts.build.assets import build_assets
-from scripts.build.finish import finish_site
-from scripts.build.finish_cache import CACHE_FILE
-from scripts.build.postbuild import postprocess
-from scripts.build.workers import Workers
+from scripts.render.assets import assets_for
+from scripts.render.finish import finish_site
+from scripts.render.finish_cache import CACHE_FILE
+from scripts.render.postbuild import postprocess
+from scripts.render.workers import Workers
 
 MATERIAL_THEME = Path(material.__file__).parent / "templates"  # its stylesheets, for workers
 
@@ -70,8 +70,8 @@ def build_into(
 ) -> bool:
     """Build into site_dir atomically; True on success. finish=False leaves the
     pages as MkDocs wrote them (the benchmark's plain-Material twin); workers
-    share out the slow parts (scripts/build/workers.py)."""
-    build_assets(reports_ready=workers.reports_cached if workers else lambda: None)
+    share out the slow parts (scripts/render/workers.py)."""
+    assets_for(config_file, reports_ready=workers.reports_cached if workers else lambda: None)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))

@@ -18,7 +18,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from scripts import data_files
-from scripts.build.html_tags import PageScan, scan_page
+from scripts.render.html_tags import PageScan, scan_page
 
 POLICY = "csp.yml"
 RUNNABLE_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})

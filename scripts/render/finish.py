@@ -23,13 +23,13 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.build.critical_css import Stylesheets, with_critical_css
-from scripts.build.csp import with_csp
-from scripts.build.favicon import with_inline_favicon
-from scripts.build.finish_cache import PageKeys
-from scripts.build.html_tags import PageError, is_local, local_file, scan_page
-from scripts.build.valid_html import valid_html
 from scripts.problems import Problem, error
+from scripts.render.critical_css import Stylesheets, with_critical_css
+from scripts.render.csp import with_csp
+from scripts.render.favicon import with_inline_favicon
+from scripts.render.finish_cache import PageKeys
+from scripts.render.html_tags import PageError, is_local, local_file, scan_page
+from scripts.render.valid_html import valid_html
 from scripts.validate.cache import PageCache
 
 SCRIPT_SRC = re.compile(r"<script\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
