@@ -28,7 +28,7 @@ import yaml
 
 from scripts.apology.engine import Report, check_draft
 from tests.apology import scoring
-from tests.apology.scoring import Statement
+from tests.apology.scoring import Statement, sentence_of
 from tests.helpers import ROOT
 
 CORPUS = ROOT / "tests" / "data" / "apologies"
@@ -57,24 +57,6 @@ def statements(part: str) -> list[Statement]:
         )
         for item in data
     ]
-
-
-def utf16(text: str, index: int) -> int:
-    """The UTF-16 offset of code point `index` (the engine's sentences count UTF-16)."""
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def sentence_of(report: Report, phrase: str, searched: dict[str, int]) -> int:
-    """The index of the sentence where phrase stands (the next occurrence each time)."""
-    text = report.data["text"]
-    phrase = phrase.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
-    start = text.find(phrase, searched.get(phrase, 0))
-    if start < 0:
-        raise LookupError(f"{phrase!r} is not in its statement")
-    searched[phrase] = start + 1
-    offset = utf16(text, start)
-    sentences = report.data["sentences"]
-    return next(i for i, s in enumerate(sentences) if s["start"] <= offset < s["end"])
 
 
 @dataclass
