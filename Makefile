@@ -93,11 +93,16 @@ bench: $(DEV_STAMP) $(NODE_STAMP) ## This site against plain Material: weight, L
 bench-checker: $(DEV_STAMP) ## The apology checker in Chromium: a 2,000-word re-check, a 200,000-character paste, a 5 MB saved edit; its KB
 	$(BIN)/python -m scripts.bench.checker $(if $(RUNS),--runs $(RUNS))
 
+# FILE and SLUG reach the command through the environment, as typed: neither
+# make nor the shell reads them ($, quotes and backquotes stay text), and after
+# `--` a name such as --help is a name, not an option.
+check-letter: export DRAFT_FILE = $(value FILE)
 check-letter: $(RUN_STAMP) ## Check a draft apology against the guide: FILE=draft.txt (exit 1: needs work)
-	@$(PIPELINE) check-letter "$(FILE)"
+	@$(PIPELINE) check-letter -- "$$DRAFT_FILE"
 
+new-letter: export LETTER_SLUG = $(value SLUG)
 new-letter: $(RUN_STAMP) ## Start a letter page: SLUG=late-delivery
-	@$(PIPELINE) new-letter "$(SLUG)"
+	@$(PIPELINE) new-letter -- "$$LETTER_SLUG"
 
 # ---------------------------------------------------------------- quality
 test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every test (browser tests included)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from scripts.build import output_folder
 from scripts.build.bundles import BundleError
 from scripts.build.mkdocs_build import MATERIAL_THEME, build_into
 from scripts.build.workers import Workers, workers
@@ -161,12 +162,21 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
         return run_serve(root, config_file, args.dev_addr)
     if args.command == "check":
         return run_check(root, config_file)
+    default_dir = root / ("site" if args.command == "build" else ".site-zensical")
+    site_dir = args.site_dir or default_dir
+    docs_dir = Path(site_config(config_file, display_path(config_file, root))["docs_dir"])
+    refused = output_folder.refusal(
+        site_dir, root, config_file, docs_dir, default=site_dir == default_dir
+    )
+    if refused:
+        print(f"error: --site-dir: {refused}; nothing was built or removed", file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "build-zensical":
         return build_zensical(args, root, config_file, run_check(root, config_file))
     # Started before the check, which they run beside (scripts/build/workers.py).
     with workers(MATERIAL_THEME) as helpers:
         status = run_check(root, config_file)
-        return build(config_file, args.site_dir or root / "site", status, helpers)
+        return build(config_file, site_dir, status, helpers)
 
 
 def build(config_file: Path, site_dir: Path, status: int, helpers: Workers | None) -> int:

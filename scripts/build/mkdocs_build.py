@@ -23,6 +23,7 @@ from mkdocs.exceptions import MkDocsException
 from scripts.build.assets import build_assets
 from scripts.build.finish import finish_site
 from scripts.build.finish_cache import CACHE_FILE
+from scripts.build.output_folder import swap
 from scripts.build.postbuild import postprocess
 from scripts.build.workers import Workers
 
@@ -93,11 +94,3 @@ def build_into(
         return True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap(staging: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(f".site-old-{staging.name}")
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
