@@ -17,6 +17,7 @@ from scripts.project.pages import Page, read_page
 from scripts.project.render import Scan, markdown_renderer, scan_page
 from scripts.validate.apology_rules import apology_rules_file_problems
 from scripts.validate.cache import PageCache, context_key, page_key
+from scripts.validate.data_files import data_file_problems
 from scripts.validate.docs_tree import docs_tree_problems
 from scripts.validate.front_matter import duplicate_title_problems, front_matter_problems
 from scripts.validate.guidance import guidance_file_problems
@@ -32,8 +33,10 @@ def docs_problems(root: Path, config_file: Path | None = None) -> list[Problem]:
     """Validate every page of the site whose mkdocs.yml is config_file."""
     config_file = config_file or root / "mkdocs.yml"
     config = site_config(config_file, display_path(config_file, root))
-    registries = registry_file_problems()
-    if registries:  # every page is checked against them: they come first
+    # Every page is checked against the data files, and the build reads them:
+    # they come first, alone.
+    registries = data_file_problems() or registry_file_problems()
+    if registries:
         return sorted(set(registries))
     tree = docs_tree(config)
     files = tree.files
