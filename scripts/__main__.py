@@ -14,6 +14,15 @@ check-letter check a draft apology (a file, or - for standard input) against the
 
 from __future__ import annotations
 
+import signal
+
+from scripts import stopping
+
+if __name__ == "__main__":
+    # Loading the pipeline takes seconds on a busy machine: Ctrl+C meanwhile
+    # exits with one line, not an import's traceback.
+    signal.signal(signal.SIGINT, stopping.exit_at_once)
+
 import argparse
 import sys
 from pathlib import Path
@@ -123,6 +132,17 @@ def run_new_letter(args: argparse.Namespace, root: Path, config_file: Path) -> i
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "serve":  # the server stops on signals its own way
+        return start(args)
+    signal.signal(signal.SIGINT, stopping.interrupt_once)  # scripts/stopping.py
+    try:
+        return start(args)
+    except KeyboardInterrupt:
+        print(stopping.MESSAGE, file=sys.stderr)
+        return stopping.EXIT_INTERRUPTED
+
+
+def start(args: argparse.Namespace) -> int:
     if args.command == "check-letter":  # needs no site, only the rules
         # Imported here, as the server below: `make build` need neither (V8, livereload).
         from scripts.apology.cli import run_check_letter
