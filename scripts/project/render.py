@@ -6,11 +6,13 @@ check-links` both read pages through scan_page)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
+from selectolax.lexbor import LexborHTMLParser
 
 from scripts import data_files
 from scripts.problems import Problem, error
@@ -66,7 +68,7 @@ class _Scanner(HTMLParser):
             self.scan.ids.add(values["name"])
         if tag == "a" and "href" in values:
             self.scan.links.append(Element(tag, values))
-        if tag == "img":
+        if tag in ("img", "source"):  # <picture>'s sources load images too
             self.scan.images.append(Element(tag, values))
         self.scan.unsafe += unsafe_parts(tag, values)
         self._track_letter(tag, values)
@@ -93,7 +95,8 @@ class _Scanner(HTMLParser):
 def unsafe_parts(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
     """What in this start tag could run script: (description, text to find it by)."""
     rules = data_files.unsafe_html()
-    parts = [(f"<{tag}>", f"<{tag}")] if tag in rules["tags"] else []
+    refused = rules["tags"] + rules["style_tags"] + rules["raw_text_tags"]
+    parts = [(f"<{tag}>", f"<{tag}")] if tag in refused else []
     parts += [(f"{name}=", name) for name in values if name.startswith("on")]
     checked_elsewhere = {("a", "href"), ("img", "src")}  # by the link and image checks
     parts += [
@@ -117,7 +120,21 @@ def scan_html(html: str) -> Scan:
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
-    return scanner.scan
+    scan = scanner.scan
+    # Python's tokenizer and a browser's differ (raw text in <xmp>, <noscript>,
+    # <textarea>; comments ended by --!>): what could run is judged on the
+    # elements a browser builds as well.
+    scan.unsafe += [
+        part for tag, values in browser_elements(html) for part in unsafe_parts(tag, values)
+    ]
+    return scan
+
+
+def browser_elements(html: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """(tag, attributes) of every element a browser builds from html, in order."""
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        if not node.tag.startswith("-"):  # -comment, -text, -document
+            yield node.tag, {name: value or "" for name, value in node.attributes.items()}
 
 
 def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan], list[Problem]]:

@@ -10,6 +10,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from scripts import data_files
 from scripts.problems import Problem, error
 from scripts.project.config import site_config
 from scripts.project.files import display_path, docs_tree, is_checked_page
@@ -162,11 +163,26 @@ def url_clash_problems(pages: list[Page], files: list[File]) -> list[Problem]:
 
 def unsafe_html_problems(page: Page, scan: Scan) -> list[Problem]:
     return [
-        error(
-            page.path,
-            page.body_line_of(needle),
-            f"raw HTML with {what} can run script or load another site; remove it "
-            "(the site's JavaScript lives in docs/javascripts/)",
-        )
+        error(page.path, page.body_line_of(needle), unsafe_html_message(what))
         for what, needle in dict.fromkeys(scan.unsafe)
     ]
+
+
+def unsafe_html_message(what: str) -> str:
+    rules = data_files.unsafe_html()
+    tag = what.strip("<>")
+    if tag in rules["style_tags"]:
+        return (
+            f"raw HTML with {what} would restyle the page; the site's CSS lives in "
+            "docs/stylesheets/, so remove it"
+        )
+    if tag in rules["raw_text_tags"]:
+        return (
+            f"raw HTML with {what} makes a browser read what follows as text (or not at all), "
+            "which could hide markup from these checks; remove it, or write the text in "
+            "Markdown (a code block for examples of HTML)"
+        )
+    return (
+        f"raw HTML with {what} can run script or load another site; remove it "
+        "(the site's JavaScript lives in docs/javascripts/)"
+    )

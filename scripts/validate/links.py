@@ -233,22 +233,41 @@ def guess(page: Page, target: str, index: SiteIndex) -> str:
 
 
 def image_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
+    """Each <img> and <picture> <source>: alt text (for <img>), and every
+    address it may load, src and each of srcset's, checked alike."""
     problems = []
     seen: Counter[str] = Counter()
     for image in scan.images:
-        src = image.attrs.get("src", "")
-        message = image_problem(page, image, index)
-        if message:
+        for src, message in image_messages(page, image, index):
             line = page.body_line_of(src or "![", seen[src])
             problems.append(error(page.path, line, message.replace(src, shorten(src))))
-        seen[src] += 1
+        seen.update(set(image_addresses(image)))  # where the next use of each is
     return problems
 
 
-def image_problem(page: Page, image: Element, index: SiteIndex) -> str | None:
+def image_messages(page: Page, image: Element, index: SiteIndex) -> list[tuple[str, str]]:
+    """(address, what is wrong) for the image element."""
     src = image.attrs.get("src", "").strip()
-    if not image.attrs.get("alt", "").strip():
-        return f"image '{src}' has no alt text; describe it in the brackets: ![what it shows]"
+    if image.tag == "img" and not image.attrs.get("alt", "").strip():
+        return [
+            (src, f"image '{src}' has no alt text; describe it in the brackets: ![what it shows]")
+        ]
+    found = [(address, image_problem(page, address, index)) for address in image_addresses(image)]
+    return [(address, message) for address, message in found if message]
+
+
+def image_addresses(image: Element) -> list[str]:
+    src = image.attrs.get("src", "").strip()
+    addresses = [src] if image.tag == "img" or src else []
+    return addresses + srcset_addresses(image.attrs.get("srcset", ""))
+
+
+def srcset_addresses(srcset: str) -> list[str]:
+    """The addresses of a srcset: `a.png 1x, b.png 2x` -> a.png, b.png."""
+    return [candidate.split()[0] for candidate in srcset.split(",") if candidate.split()]
+
+
+def image_problem(page: Page, src: str, index: SiteIndex) -> str | None:
     if not src:
         return "image has no source address; write the file's path in the parentheses"
     if split(src) is None:
