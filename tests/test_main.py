@@ -16,7 +16,13 @@ import pytest
 from tests.helpers import ROOT, copy_project
 
 
-@pytest.mark.parametrize(("command", "after"), [("check", 1.5), *[("build", 3.0 + n) for n in range(int(os.environ.get("CTRL_C_ROUNDS", "2")))]])
+@pytest.mark.parametrize(
+    ("command", "after"),
+    [
+        ("check", 1.5),
+        *[("build", 3.0 + n) for n in range(int(os.environ.get("CTRL_C_ROUNDS", "2")))],
+    ],
+)
 def test_ctrl_c_ends_quietly(tmp_path: Path, command: str, after: float) -> None:
     project = copy_project(tmp_path / "project")
     (project / ".cache").mkdir()  # no cache: every page is read again, so there is time

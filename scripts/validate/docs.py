@@ -26,7 +26,9 @@ from scripts.validate.letters import letter_problems
 from scripts.validate.links import SiteIndex, image_problems, link_problems
 from scripts.validate.nav import nav_problems
 from scripts.validate.plain_text import control_character_problems
+from scripts.validate.policy import policy_problems
 from scripts.validate.registries import registry_file_problems
+from scripts.validate.site_strings import site_string_problems
 from scripts.validate.unfinished import unfinished_problems
 
 
@@ -39,11 +41,14 @@ def docs_problems(root: Path, config_file: Path | None = None) -> list[Problem]:
     registries = data_file_problems() or registry_file_problems()
     if registries:
         return sorted(set(registries))
+    config_problems = site_string_problems(
+        config, config_file.read_text(encoding="utf-8"), display_path(config_file, root)
+    )
     tree = docs_tree(config)
     files = tree.files
     page_files = [file for file in files if is_checked_page(file)]
     pages, scans, render_problems = read_and_scan(page_files, root, config_file, config)
-    problems = docs_tree_problems(tree.set_aside, Path(config["docs_dir"]), root)
+    problems = config_problems + docs_tree_problems(tree.set_aside, Path(config["docs_dir"]), root)
     problems += [problem for page in pages for problem in page.problems]
     problems += url_clash_problems(pages, page_files)
     readable = [page for page in pages if not page.problems]
@@ -126,6 +131,7 @@ def page_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
     problems += image_problems(page, scan, index)
     problems += letter_problems(page, scan)
     problems += unsafe_html_problems(page, scan)
+    problems += policy_problems(page)
     if not page.body.strip():
         problems.append(
             error(
