@@ -25,7 +25,13 @@ from scripts.validate.guidance import guidance_file_problems
 from scripts.validate.letters import letter_problems
 from scripts.validate.links import SiteIndex, image_problems, link_problems
 from scripts.validate.nav import nav_problems
-from scripts.validate.plain_text import control_character_problems
+from scripts.validate.plain_text import (
+    CONTROL,
+    LINE_BREAKS,
+    character_name,
+    control_character_problems,
+    invisible_in,
+)
 from scripts.validate.policy import policy_problems
 from scripts.validate.registries import registry_file_problems
 from scripts.validate.site_strings import site_string_problems
@@ -51,6 +57,7 @@ def docs_problems(root: Path, config_file: Path | None = None) -> list[Problem]:
     problems = config_problems + docs_tree_problems(tree.set_aside, Path(config["docs_dir"]), root)
     problems += [problem for page in pages for problem in page.problems]
     problems += url_clash_problems(pages, page_files)
+    problems += file_name_problems([file.src_uri for file in files], config["docs_dir"], root)
     readable = [page for page in pages if not page.problems]
     problems += [problem for page in readable for problem in front_matter_problems(page)]
     problems += [problem for page in pages for problem in unfinished_problems(page)]
@@ -140,6 +147,31 @@ def page_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
                 "page has no content after its front matter; write the page or delete it",
             )
         )
+    return problems
+
+
+def file_name_problems(names: list[str], docs_dir: str, root: Path) -> list[Problem]:
+    """A file under docs/ whose name holds a line break, a control character
+    or an invisible one (U+202E turns `gpj.md` into what looks like another
+    name): it reaches addresses and links as it is."""
+    docs = display_path(Path(docs_dir), root)
+    problems = []
+    for name in names:
+        odd = CONTROL.search(name) or LINE_BREAKS.search(name)
+        character = odd[0] if odd else invisible_in(name)
+        if character is not None:
+            shown = "".join(
+                c if c.isprintable() and c != "\\" else f"\\u{ord(c):04x}" for c in name
+            )
+            problems.append(
+                error(
+                    f"{docs}/{shown}",
+                    1,
+                    f"the file name contains the invisible character {character_name(character)}; "
+                    "rename the file",
+                    stops_render=True,
+                )
+            )
     return problems
 
 

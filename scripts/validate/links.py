@@ -15,6 +15,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from scripts.problems import Problem, error, shorten
 from scripts.project.pages import Page
 from scripts.project.render import Element, Scan
+from scripts.validate.plain_text import CONTROL, LINE_BREAKS, character_name, invisible_in
 
 SAFE_SCHEMES = {"mailto", "tel"}
 SCRIPT_SCHEMES = {"javascript", "vbscript"}
@@ -114,9 +115,21 @@ def link_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
     return problems
 
 
+def invisible_character_problem(url: str) -> str | None:
+    """An address holding a character no reader sees (a control, bidi or
+    zero-width character): it would reach the page raw."""
+    odd = CONTROL.search(url) or LINE_BREAKS.search(url)
+    character = odd[0] if odd else invisible_in(url)
+    if character is None:
+        return None
+    return f"'{url}' contains the invisible character {character_name(character)}; delete it"
+
+
 def link_problem(page: Page, href: str, scan: Scan, index: SiteIndex) -> str | None:
     if not href.strip():
         return "link has an empty target; write the page or address it points to"
+    if invisible := invisible_character_problem(href):
+        return invisible
     if split(href) is None:
         return malformed(href)
     if LOCAL_PATH.match(href) or href.lower().startswith("file:"):
@@ -270,6 +283,8 @@ def srcset_addresses(srcset: str) -> list[str]:
 def image_problem(page: Page, src: str, index: SiteIndex) -> str | None:
     if not src:
         return "image has no source address; write the file's path in the parentheses"
+    if invisible := invisible_character_problem(src):
+        return invisible
     if split(src) is None:
         return malformed(src)
     if LOCAL_PATH.match(src) or src.lower().startswith("file:"):

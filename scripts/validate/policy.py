@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from scripts import data_files
 from scripts.problems import Problem, error
 from scripts.project.pages import Page
+from scripts.validate.plain_text import url_problem
 
 CONTENT_MARKERS = ("<!-- mdx-page-content -->", "<!-- /mdx-page-content -->")
 
@@ -20,8 +21,8 @@ def policy_problems(page: Page) -> list[Problem]:
 
 def hero_host_problems(page: Page) -> list[Problem]:
     image = page.meta.get("image")
-    if not isinstance(image, str):
-        return []
+    if not isinstance(image, str) or url_problem(image):
+        return []  # the front matter's check says what is wrong with it
     parts = urlsplit(image)
     origin = f"{parts.scheme}://{parts.hostname}"
     allowed = data_files.load("csp.yml").get("image_hosts", [])
