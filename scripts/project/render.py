@@ -37,6 +37,9 @@ class Element:
     tag: str
     attrs: dict[str, str]
     text: str = ""
+    # The element's text in the stretches between tags, as a browser's text
+    # nodes hold it (a letter's: a detail's place must lie inside one).
+    runs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +62,7 @@ class _Scanner(HTMLParser):
         self.scan = Scan()
         self._letter_depth = 0
         self._div_depth = 0
+        self._in_run = False  # the last thing read was text: more text continues its run
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -72,6 +76,7 @@ class _Scanner(HTMLParser):
             self.scan.images.append(Element(tag, values))
         self.scan.unsafe += unsafe_parts(tag, values)
         self._track_letter(tag, values)
+        self._in_run = False
 
     def _track_letter(self, tag: str, values: dict[str, str]) -> None:
         if tag != "div":
@@ -81,7 +86,11 @@ class _Scanner(HTMLParser):
             self.scan.letters.append(Element(tag, values))
             self._letter_depth = self._div_depth
 
+    def handle_comment(self, data: str) -> None:
+        self._in_run = False
+
     def handle_endtag(self, tag: str) -> None:
+        self._in_run = False
         if tag == "div":
             if self._letter_depth == self._div_depth:
                 self._letter_depth = 0
@@ -89,7 +98,13 @@ class _Scanner(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._letter_depth:
-            self.scan.letters[-1].text += data
+            letter = self.scan.letters[-1]
+            letter.text += data
+            if self._in_run:
+                letter.runs[-1] += data
+            else:
+                letter.runs.append(data)
+            self._in_run = True
 
 
 def unsafe_parts(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
