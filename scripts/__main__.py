@@ -134,12 +134,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "serve":  # the server stops on signals its own way
         return start(args)
-    signal.signal(signal.SIGINT, stopping.interrupt_once)  # scripts/stopping.py
+    previous = signal.signal(signal.SIGINT, stopping.interrupt_once)  # scripts/stopping.py
     try:
         return start(args)
+    except DataFileProblem as exc:  # read by a command that does not check first (check-letter)
+        print(error(exc.path, exc.line, exc.message), file=sys.stderr)
+        print("data file error: fix the above first; nothing was done", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print(stopping.MESSAGE, file=sys.stderr)
         return stopping.EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGINT, previous)  # as it was, for a caller in this process (tests)
 
 
 def start(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ folder and the previous site as it was."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -40,3 +41,30 @@ def test_ctrl_c_ends_quietly(tmp_path: Path, command: str, after: float) -> None
     if process.returncode == 130:
         assert stderr.splitlines()[-1].startswith("interrupted: stopped;")
     assert not list(project.glob(".site-staging-*")) and not list(project.glob(".site-old-*"))
+
+
+def test_a_broken_data_file_is_one_line_for_check_letter_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check-letter reads the rules without `make check` first: still one line."""
+    from scripts import data_files
+    from scripts.__main__ import main
+    from scripts.apology import engine
+
+    data = tmp_path / "data"
+    shutil.copytree(data_files.DATA_DIR, data)
+    (data / "checker-rules.yml").write_text("# nothing yet\n", "utf-8")
+    monkeypatch.setattr(data_files, "DATA_DIR", data)
+    data_files.load.cache_clear()
+    engine.load_rules.cache_clear()
+    draft = tmp_path / "draft.txt"
+    draft.write_text("I am sorry.", "utf-8")
+    try:
+        assert main(["check-letter", str(draft)]) == 2
+    finally:
+        data_files.load.cache_clear()
+        engine.load_rules.cache_clear()
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "scripts/data/checker-rules.yml:1: error: is empty; it must hold the data its comment "
+        "describes"
+    )
