@@ -28,9 +28,9 @@ from scripts.validate.nav import nav_problems
 from scripts.validate.plain_text import (
     CONTROL,
     LINE_BREAKS,
-    character_name,
     control_character_problems,
     invisible_in,
+    invisible_name,
 )
 from scripts.validate.policy import policy_problems
 from scripts.validate.registries import registry_file_problems
@@ -167,7 +167,7 @@ def file_name_problems(names: list[str], docs_dir: str, root: Path) -> list[Prob
                 error(
                     f"{docs}/{shown}",
                     1,
-                    f"the file name contains the invisible character {character_name(character)}; "
+                    f"the file name contains the invisible character {invisible_name(character)}; "
                     "rename the file",
                     stops_render=True,
                 )

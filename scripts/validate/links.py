@@ -15,7 +15,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from scripts.problems import Problem, error, shorten
 from scripts.project.pages import Page
 from scripts.project.render import Element, Scan
-from scripts.validate.plain_text import CONTROL, LINE_BREAKS, character_name, invisible_in
+from scripts.validate.plain_text import CONTROL, LINE_BREAKS, invisible_in, invisible_name
 
 SAFE_SCHEMES = {"mailto", "tel"}
 SCRIPT_SCHEMES = {"javascript", "vbscript"}
@@ -122,7 +122,7 @@ def invisible_character_problem(url: str) -> str | None:
     character = odd[0] if odd else invisible_in(url)
     if character is None:
         return None
-    return f"'{url}' contains the invisible character {character_name(character)}; delete it"
+    return f"'{url}' contains the invisible character {invisible_name(character)}; delete it"
 
 
 def link_problem(page: Page, href: str, scan: Scan, index: SiteIndex) -> str | None:

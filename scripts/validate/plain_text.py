@@ -89,10 +89,18 @@ def markup_in(text: str, one_line: bool = False) -> Markup | None:
     return None
 
 
-def character_name(character: str) -> str:
-    """U+0000 (NUL): how a message names an invisible or odd character."""
-    name = CONTROL_NAMES.get(ord(character)) or unicodedata.name(character, "")
+def character_name(character: str, unicode_name: bool = False) -> str:
+    """U+0000 (NUL): how a message names an invisible or odd character;
+    unicode_name: with Unicode's name if it has no short one (U+202E
+    (RIGHT-TO-LEFT OVERRIDE))."""
+    name = CONTROL_NAMES.get(ord(character))
+    if unicode_name:
+        name = name or unicodedata.name(character, "")
     return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
+
+
+def invisible_name(character: str) -> str:
+    return character_name(character, unicode_name=True)
 
 
 def shown(character: str) -> str:
@@ -109,7 +117,7 @@ def plain_text_message(field: str, markup: Markup) -> str:
         return f"{field} contains the control character {character_name(markup.text)}; delete it"
     if markup.kind == INVISIBLE_KIND:
         return (
-            f"{field} contains the invisible character {character_name(markup.text)}, which "
+            f"{field} contains the invisible character {invisible_name(markup.text)}, which "
             "can make text read otherwise than it is; delete it"
         )
     shown_as_typed = f"{field} is plain text, shown exactly as written, so"
@@ -128,7 +136,7 @@ def url_problem(url: str, field: str = "the address") -> str | None:
     odd = CONTROL.search(url) or LINE_BREAKS.search(url)
     invisible = odd[0] if odd else invisible_in(url)
     if invisible:
-        return f"{field} contains the invisible character {character_name(invisible)}; delete it"
+        return f"{field} contains the invisible character {invisible_name(invisible)}; delete it"
     if set(url) & set('"<>\\'):
         return (
             f"{field} must be an https:// address, with no quotes, angle brackets or "
