@@ -98,11 +98,16 @@ bench-checker: $(DEV_STAMP) ## The apology checker in Chromium: a 2,000-word re-
 fit-checker: $(DEV_STAMP) ## Fit the checker's verdict on the tuning statements; writes its weights into scripts/data/checker-rules.yml
 	$(BIN)/python -m tests.apology.fit
 
+# FILE and SLUG reach the command through the environment, as typed: neither
+# make nor the shell reads them ($, quotes and backquotes stay text), and after
+# `--` a name such as --help is a name, not an option.
+check-letter: export DRAFT_FILE = $(value FILE)
 check-letter: $(RUN_STAMP) ## Check a draft apology against the guide: FILE=draft.txt (exit 1: needs work)
-	@$(PIPELINE) check-letter "$(FILE)"
+	@$(PIPELINE) check-letter -- "$$DRAFT_FILE"
 
+new-letter: export LETTER_SLUG = $(value SLUG)
 new-letter: $(RUN_STAMP) ## Start a letter page: SLUG=late-delivery
-	@$(PIPELINE) new-letter "$(SLUG)"
+	@$(PIPELINE) new-letter -- "$$LETTER_SLUG"
 
 # ---------------------------------------------------------------- quality
 # The tests run in WORKERS processes (pytest-xdist), each test module whole in

@@ -14,6 +14,15 @@ check-letter check a draft apology (a file, or - for standard input) against the
 
 from __future__ import annotations
 
+import signal
+
+from scripts import stopping
+
+if __name__ == "__main__":
+    # Loading the pipeline takes seconds on a busy machine: Ctrl+C meanwhile
+    # exits with one line, not an import's traceback.
+    signal.signal(signal.SIGINT, stopping.exit_at_once)
+
 import argparse
 import sys
 from pathlib import Path
@@ -25,6 +34,7 @@ from scripts.external.settings import SETTINGS_FILE, load_settings
 from scripts.problems import ERROR, Problem, count, error, summary
 from scripts.project.config import ConfigProblems, site_config
 from scripts.project.files import display_path
+from scripts.render import output_folder
 from scripts.render.bundles import BundleError
 from scripts.render.mkdocs_build import MATERIAL_THEME, build_into
 from scripts.render.workers import Workers, workers
@@ -122,6 +132,23 @@ def run_new_letter(args: argparse.Namespace, root: Path, config_file: Path) -> i
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "serve":  # the server stops on signals its own way
+        return start(args)
+    previous = signal.signal(signal.SIGINT, stopping.interrupt_once)  # scripts/stopping.py
+    try:
+        return start(args)
+    except DataFileProblem as exc:  # read by a command that does not check first (check-letter)
+        print(error(exc.path, exc.line, exc.message), file=sys.stderr)
+        print("data file error: fix the above first; nothing was done", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(stopping.MESSAGE, file=sys.stderr)
+        return stopping.EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGINT, previous)  # as it was, for a caller in this process (tests)
+
+
+def start(args: argparse.Namespace) -> int:
     if args.command == "check-letter":  # needs no site, only the rules
         # Imported here, as the server below: `make build` need neither (V8, livereload).
         from scripts.apology.cli import run_check_letter
@@ -161,12 +188,21 @@ def run(args: argparse.Namespace, root: Path, config_file: Path) -> int:
         return run_serve(root, config_file, args.dev_addr)
     if args.command == "check":
         return run_check(root, config_file)
+    default_dir = root / ("site" if args.command == "build" else ".site-zensical")
+    site_dir = args.site_dir or default_dir
+    docs_dir = Path(site_config(config_file, display_path(config_file, root))["docs_dir"])
+    refused = output_folder.refusal(
+        site_dir, root, config_file, docs_dir, default=site_dir == default_dir
+    )
+    if refused:
+        print(f"error: --site-dir: {refused}; nothing was built or removed", file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "build-zensical":
         return build_zensical(args, root, config_file, run_check(root, config_file))
     # Started before the check, which they run beside (scripts/render/workers.py).
     with workers(MATERIAL_THEME, root) as helpers:
         status = run_check(root, config_file)
-        return build(config_file, args.site_dir or root / "site", status, helpers)
+        return build(config_file, site_dir, status, helpers)
 
 
 def build(config_file: Path, site_dir: Path, status: int, helpers: Workers | None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -39,11 +40,34 @@ class DataFileProblem(Exception):
         self.path, self.line, self.message = path, line, message
 
 
+def duplicate_keys(node: yaml.Node) -> Iterator[tuple[int, str]]:
+    """A key written twice in one mapping, at any depth: (line, message)."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name, line = str(key.value), key.start_mark.line + 1
+            if isinstance(key, yaml.ScalarNode) and name in seen:
+                yield (
+                    line,
+                    (
+                        f"duplicate key '{name}' (first on line {seen[name]}); YAML keeps only "
+                        "the last one, so remove one of them"
+                    ),
+                )
+            seen.setdefault(name, line)
+            yield from duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from duplicate_keys(item)
+
+
 @cache
 def load(name: str) -> object:
+    """A data file's data; DataFileProblem if it is unreadable, not YAML,
+    empty or holds a key twice (`make check` says more: validate/data_files.py)."""
     path = f"scripts/data/{name}"
     try:
-        return read_yaml((DATA_DIR / name).read_text(encoding="utf-8"))[1]
+        node, data = read_yaml((DATA_DIR / name).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileProblem(path, 1, f"cannot be read: {exc}") from exc
     except yaml.YAMLError as exc:
@@ -52,6 +76,11 @@ def load(name: str) -> object:
         message = " ".join(str(getattr(exc, "problem", None) or exc).split())
         hint = "check the quotes, brackets and indentation"
         raise DataFileProblem(path, line, f"not valid YAML: {message}; {hint}") from exc
+    if node is None or data is None:
+        raise DataFileProblem(path, 1, "is empty; it must hold the data its comment describes")
+    for line, message in duplicate_keys(node):
+        raise DataFileProblem(path, line, message)
+    return data
 
 
 def frontmatter_schema() -> dict:

@@ -6,6 +6,7 @@ Checks return problems; only the command line prints them and picks the exit cod
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,9 +38,17 @@ def shorten(text: str) -> str:
 
 
 def printable(message: str) -> str:
-    """One line, with control characters (from quoted input) shown as escapes."""
+    """One line, with control characters (from quoted input) shown as escapes,
+    and invisible ones (bidi controls, zero-width spaces) too: a terminal
+    would obey them, reversing or hiding what follows."""
     one_line = " ".join(message.splitlines())
-    return re.sub(r"[\x00-\x1f\x7f]", lambda match: f"\\x{ord(match[0]):02x}", one_line)
+    one_line = re.sub(r"[\x00-\x1f\x7f]", lambda match: f"\\x{ord(match[0]):02x}", one_line)
+    return "".join(
+        f"\\u{ord(character):04x}"
+        if unicodedata.category(character) in ("Cf", "Zl", "Zp")
+        else character
+        for character in one_line
+    )
 
 
 def error(path: str, line: int, message: str, stops_render: bool = False) -> Problem:

@@ -14,7 +14,7 @@ SCRIPTS = ROOT / "scripts"
 MAX_TOP_LEVEL_MODULES = 8
 # Lowest first: a module may import from its own package and from earlier layers.
 LAYERS = [
-    {"problems", "data_files"},
+    {"problems", "data_files", "stopping"},
     {"project"},
     {"apology"},
     {"validate"},

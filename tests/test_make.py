@@ -41,3 +41,24 @@ def test_make_check_passes_a_valid_site(tmp_path: Path) -> None:
     page = BAD_PAGE.replace("title: A page\n", "title: A page\ndescription: " + "x" * 60 + ".\n")
     result = make("check", make_site(tmp_path, {"index.md": page}))
     assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "docs/ is valid ✅")
+
+
+@pytest.mark.parametrize(
+    ("target", "variable"),
+    [
+        ("new-letter", 'SLUG=a$1"b`touch pwned`$$(touch pwned)'),
+        ("new-letter", "SLUG=--help"),
+        ("check-letter", 'FILE=x"; touch pwned; echo "$1'),
+        ("check-letter", "FILE=--help"),
+    ],
+)
+def test_make_passes_slug_and_file_as_typed_never_to_the_shell(
+    tmp_path: Path, target: str, variable: str
+) -> None:
+    site = make_site(tmp_path, {"index.md": BAD_PAGE})
+    result = make(target, site, variable)
+    typed = variable.split("=", 1)[1]
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert typed in result.stderr.splitlines()[0].encode().decode("unicode_escape")
+    assert "usage:" not in result.stdout + result.stderr
+    assert not (ROOT / "pwned").exists() and not (site / "pwned").exists()

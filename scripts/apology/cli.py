@@ -7,8 +7,10 @@ cannot be read (or the checker cannot run)."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from scripts.apology.engine import CheckerError, Report, check_draft, load_rules
 
@@ -17,13 +19,56 @@ MAX_DRAFT_BYTES = 1_000_000
 
 
 def read_draft(name: str) -> str:
-    """The draft's text, or OSError / UnicodeDecodeError / ValueError."""
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    """The draft's text, or OSError / UnicodeDecodeError / ValueError. At most
+    MAX_DRAFT_BYTES + 1 bytes are ever read: enough to tell a draft too long."""
+    if name == "-":
+        if sys.stdin is None:
+            raise ValueError("standard input is closed; pipe the draft in, or name its file")
+        data = read_bounded(sys.stdin.buffer)
+    else:
+        with open_regular_file(name) as handle:
+            data = read_bounded(handle)
     if len(data) > MAX_DRAFT_BYTES:
         raise ValueError(
             f"it is over {MAX_DRAFT_BYTES // 1_000_000} MB; check a letter, not a book"
         )
-    return data.decode("utf-8-sig")
+    text = data.decode("utf-8-sig")
+    if not text.strip():
+        raise ValueError("the draft is empty; write the letter first")
+    return text
+
+
+def read_bounded(handle: BinaryIO) -> bytes:
+    return handle.read(MAX_DRAFT_BYTES + 1)
+
+
+def open_regular_file(name: str) -> BinaryIO:
+    """name opened for reading if it is a regular file; ValueError if it is a
+    folder, a device (/dev/zero), a pipe (which could block forever) or a socket.
+    Opened without blocking, then checked again: what was opened is what is read."""
+    kind = file_kind(Path(name).stat().st_mode)
+    if kind:
+        raise ValueError(f"it is {kind}, not a file; name a text file, or use - for standard input")
+    descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    handle = os.fdopen(descriptor, "rb")
+    kind = file_kind(os.fstat(descriptor).st_mode)
+    if kind:
+        handle.close()
+        raise ValueError(f"it is {kind}, not a file; name a text file, or use - for standard input")
+    return handle
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket or other special file"
 
 
 def report_lines(report: Report) -> list[str]:

@@ -6,11 +6,14 @@ bounded pool of threads."""
 from __future__ import annotations
 
 import contextlib
+import socket
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Self
 
 import httpx
 
@@ -56,33 +59,99 @@ def make_client(settings: LinkSettings) -> httpx.Client:
         follow_redirects=True,
         headers={"User-Agent": settings.user_agent},
         trust_env=settings.trust_env,
-        limits=httpx.Limits(max_connections=settings.concurrency),
+        # No connection is kept for another request: each request's deadline
+        # (RequestDeadline) reaches the socket it opens.
+        limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=0),
     )
 
 
-def get(client: httpx.Client, url: str) -> Answer:
+class RequestDeadline:
+    """A whole request's time limit. httpx's timeout is per read: a server
+    that sends a header line every few seconds would hold the check forever.
+    At the deadline the request's socket is shut down, which ends any read;
+    the request then fails and `expired` says why. Its trace() is the
+    request's "trace" extension, which hands over each socket it opens."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Self:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        opened = info["return_value"].get_extra_info("socket")
+        with self._lock:
+            self._sockets.append(opened)
+            if self.expired:
+                shut(opened)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for opened in self._sockets:
+                shut(opened)
+
+
+def shut(opened: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        opened.shutdown(socket.SHUT_RDWR)
+
+
+class DeadlinePassed(httpx.TimeoutException):
+    """The whole request took longer than its deadline."""
+
+
+def within(deadline: RequestDeadline, exc: httpx.HTTPError) -> httpx.HTTPError:
+    """The error to report: a timeout if the deadline cut the request short."""
+    return DeadlinePassed("the deadline passed") if deadline.expired else exc
+
+
+def head(client: httpx.Client, url: str, seconds: float) -> Answer:
+    with RequestDeadline(seconds) as deadline:
+        try:
+            return Answer.of(client.head(url, extensions={"trace": deadline.trace}))
+        except httpx.HTTPError as exc:
+            raise within(deadline, exc) from exc
+
+
+def get(client: httpx.Client, url: str, seconds: float) -> Answer:
     """GET, reading only the start of the page."""
-    with client.stream("GET", url) as response:
-        sample = b""
-        for chunk in response.iter_bytes():
-            sample += chunk
-            if len(sample) >= SAMPLE_BYTES:
-                break
-        return Answer.of(response, sample[:SAMPLE_BYTES].decode("utf-8", "replace"))
+    with RequestDeadline(seconds) as deadline:
+        try:
+            with client.stream("GET", url, extensions={"trace": deadline.trace}) as response:
+                sample = b""
+                for chunk in response.iter_bytes():
+                    sample += chunk
+                    if len(sample) >= SAMPLE_BYTES:
+                        break
+                return Answer.of(response, sample[:SAMPLE_BYTES].decode("utf-8", "replace"))
+        except httpx.HTTPError as exc:
+            raise within(deadline, exc) from exc
 
 
-def ask(client: httpx.Client, url: str) -> Answer:
+def ask(client: httpx.Client, url: str, seconds: float) -> Answer:
     """HEAD first (cheap); GET when HEAD fails or is refused, as many servers
-    mishandle HEAD. A timeout or a refused connection is not retried with GET."""
+    mishandle HEAD. A timeout or a refused connection is not retried with GET.
+    Each request has `seconds` in all, whatever the server trickles."""
     try:
-        answer = Answer.of(client.head(url))
+        answer = head(client, url, seconds)
     except (httpx.TimeoutException, httpx.ConnectError):
         raise
     except httpx.HTTPError:
-        return get(client, url)
+        return get(client, url, seconds)
     if answer.status < 400 or answer.status == 429:
         return answer
-    return get(client, url)
+    return get(client, url, seconds)
 
 
 def is_bot_wall(answer: Answer, settings: LinkSettings) -> bool:
@@ -145,7 +214,7 @@ def check_url(
     attempt = 0
     while True:
         try:
-            answer = ask(client, url)
+            answer = ask(client, url, settings.timeout)
         except httpx.HTTPError as exc:
             return failure(exc, settings)
         if not is_retryable(answer) or attempt >= settings.retries:

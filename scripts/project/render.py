@@ -6,11 +6,13 @@ check-links` both read pages through scan_page)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
+from selectolax.lexbor import LexborHTMLParser
 
 from scripts import data_files
 from scripts.problems import Problem, error
@@ -35,6 +37,9 @@ class Element:
     tag: str
     attrs: dict[str, str]
     text: str = ""
+    # The element's text in the stretches between tags, as a browser's text
+    # nodes hold it (a letter's: a detail's place must lie inside one).
+    runs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +62,7 @@ class _Scanner(HTMLParser):
         self.scan = Scan()
         self._letter_depth = 0
         self._div_depth = 0
+        self._in_run = False  # the last thing read was text: more text continues its run
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -66,10 +72,11 @@ class _Scanner(HTMLParser):
             self.scan.ids.add(values["name"])
         if tag == "a" and "href" in values:
             self.scan.links.append(Element(tag, values))
-        if tag == "img":
+        if tag in ("img", "source"):  # <picture>'s sources load images too
             self.scan.images.append(Element(tag, values))
         self.scan.unsafe += unsafe_parts(tag, values)
         self._track_letter(tag, values)
+        self._in_run = False
 
     def _track_letter(self, tag: str, values: dict[str, str]) -> None:
         if tag != "div":
@@ -79,7 +86,11 @@ class _Scanner(HTMLParser):
             self.scan.letters.append(Element(tag, values))
             self._letter_depth = self._div_depth
 
+    def handle_comment(self, data: str) -> None:
+        self._in_run = False
+
     def handle_endtag(self, tag: str) -> None:
+        self._in_run = False
         if tag == "div":
             if self._letter_depth == self._div_depth:
                 self._letter_depth = 0
@@ -87,13 +98,20 @@ class _Scanner(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._letter_depth:
-            self.scan.letters[-1].text += data
+            letter = self.scan.letters[-1]
+            letter.text += data
+            if self._in_run:
+                letter.runs[-1] += data
+            else:
+                letter.runs.append(data)
+            self._in_run = True
 
 
 def unsafe_parts(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
     """What in this start tag could run script: (description, text to find it by)."""
     rules = data_files.unsafe_html()
-    parts = [(f"<{tag}>", f"<{tag}")] if tag in rules["tags"] else []
+    refused = rules["tags"] + rules["style_tags"] + rules["raw_text_tags"]
+    parts = [(f"<{tag}>", f"<{tag}")] if tag in refused else []
     parts += [(f"{name}=", name) for name in values if name.startswith("on")]
     checked_elsewhere = {("a", "href"), ("img", "src")}  # by the link and image checks
     parts += [
@@ -117,7 +135,21 @@ def scan_html(html: str) -> Scan:
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
-    return scanner.scan
+    scan = scanner.scan
+    # Python's tokenizer and a browser's differ (raw text in <xmp>, <noscript>,
+    # <textarea>; comments ended by --!>): what could run is judged on the
+    # elements a browser builds as well.
+    scan.unsafe += [
+        part for tag, values in browser_elements(html) for part in unsafe_parts(tag, values)
+    ]
+    return scan
+
+
+def browser_elements(html: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """(tag, attributes) of every element a browser builds from html, in order."""
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        if not node.tag.startswith("-"):  # -comment, -text, -document
+            yield node.tag, {name: value or "" for name, value in node.attributes.items()}
 
 
 def scan_pages(pages: list[Page], config: MkDocsConfig) -> tuple[dict[str, Scan], list[Problem]]:

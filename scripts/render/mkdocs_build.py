@@ -23,6 +23,7 @@ from mkdocs.exceptions import MkDocsException
 from scripts.render.assets import assets_for
 from scripts.render.finish import finish_site
 from scripts.render.finish_cache import CACHE_FILE
+from scripts.render.output_folder import swap
 from scripts.render.postbuild import postprocess
 from scripts.render.workers import Workers
 
@@ -93,11 +94,3 @@ def build_into(
         return True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap(staging: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(f".site-old-{staging.name}")
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Iterator
 from multiprocessing.pool import AsyncResult, Pool
@@ -62,6 +63,12 @@ def can_fork() -> bool:
     )
 
 
+def leave_ctrl_c_to_the_build() -> None:
+    """A worker ignores Ctrl+C (the terminal sends it to every process): the
+    build's own process stops them, and no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextlib.contextmanager
 def workers(theme_dir: Path, root: Path) -> Iterator[Workers | None]:
     """Workers for one build of the project in root, parsing the stylesheets
@@ -70,7 +77,7 @@ def workers(theme_dir: Path, root: Path) -> Iterator[Workers | None]:
     if not can_fork():
         yield None
         return
-    pool = multiprocessing.get_context("fork").Pool(cores())
+    pool = multiprocessing.get_context("fork").Pool(cores(), initializer=leave_ctrl_c_to_the_build)
     interrupted = False
     try:
         yield Workers(pool, theme_dir, root)

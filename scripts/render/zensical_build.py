@@ -14,12 +14,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from scripts.project.config import site_config
 from scripts.render.assets import assets_for
 from scripts.render.finish import finish_site
 from scripts.render.finish_cache import CACHE_FILE
+from scripts.render.output_folder import swap
 
 GENERATED_CONFIG = ".zensical.yml"
 # Material for MkDocs' look; Zensical's own default is "modern" (its new design).
@@ -52,17 +54,27 @@ def zensical_build(zensical: Path, config_file: Path, site_dir: Path) -> bool:
             f"Zensical is not installed at {zensical}; `make build-zensical` installs it"
         )
     assets_for(config_file)
-    generated = zensical_config(config_file, site_dir)
-    shutil.rmtree(site_dir, ignore_errors=True)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # As `make build`: into a staging folder, swapped in once finished, so a
+    # failure leaves site_dir as it was.
+    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))
     try:
-        command = [str(zensical), "build", "--strict", "--config-file", str(generated)]
-        if subprocess.run(command, check=False).returncode != 0:
+        generated = zensical_config(config_file, staging)
+        try:
+            command = [str(zensical), "build", "--strict", "--config-file", str(generated)]
+            if subprocess.run(command, check=False).returncode != 0:
+                return False
+        finally:
+            generated.unlink(missing_ok=True)
+        site_url = site_config(config_file)["site_url"]
+        cache = config_file.parent / CACHE_FILE.with_name("zensical-pages.pickle")
+        problems = finish_site(staging, "zensical", site_url, site_dir.name, cache)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
             return False
+        swap(staging, site_dir)
+        return True
     finally:
-        generated.unlink(missing_ok=True)
-    site_url = site_config(config_file)["site_url"]
-    cache = config_file.parent / CACHE_FILE.with_name("zensical-pages.pickle")
-    problems = finish_site(site_dir, "zensical", site_url, site_dir.name, cache)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return not problems
+        shutil.rmtree(staging, ignore_errors=True)

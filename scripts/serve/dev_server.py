@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -184,6 +185,20 @@ class DevSite:
         mark_pages(self.site_dir, text)
 
 
+class DevServer(LiveReloadServer):
+    """MkDocs' server, answering an address no file can have (a NUL byte,
+    `GET /%00`; another the file system refuses) with a status, not a traceback."""
+
+    def _serve_request(self, environ: dict, start_response: Callable) -> Iterable[bytes] | None:
+        if "\x00" in environ.get("PATH_INFO", ""):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: an address cannot hold a NUL character\n"]
+        try:
+            return super()._serve_request(environ, start_response)
+        except (ValueError, OSError):
+            return None  # 404 Not Found
+
+
 def mount_path(config_file: Path) -> str:
     """The path part of site_url, where MkDocs serves the site."""
     try:
@@ -241,7 +256,7 @@ def serve(root: Path, config_file: Path, dev_addr: str) -> None:
         site = DevSite(root, config_file, address, site_dir)
         config = site_config(config_file, display_path(config_file, root))  # unusable: exit 2
         site()
-        server = LiveReloadServer(
+        server = DevServer(
             builder=site,
             host=address.host,
             port=address.port,

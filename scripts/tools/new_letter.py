@@ -5,6 +5,7 @@ can be edited safely."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +16,11 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from scripts.data_files import DATA_DIR
+from scripts.problems import shorten
 from scripts.project.files import display_path
 from scripts.project.nav import nav_paths
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # the whole name: re.fullmatch
 MAX_SLUG = 50  # keeps the title within its 70 characters
 NAV_LETTER = re.compile(r"^(?P<indent>\s*)- [^:\n]+: letters/[^/\s]+\.md\s*$")
 INDEX_ITEM = re.compile(r"^- \[[^\]]+\]\([^)\s]+\.md\)")
@@ -56,13 +58,13 @@ class NewLetter:
 def slug_problem(slug: str) -> str | None:
     if not slug:
         return "give the new letter a name: make new-letter SLUG=late-delivery"
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         return (
-            f"'{slug}' cannot name a letter: use lower-case words joined by hyphens, "
+            f"{shorten(ascii(slug))} cannot name a letter: use lower-case words joined by hyphens, "
             "e.g. late-delivery"
         )
     if len(slug) > MAX_SLUG:
-        return f"'{slug}' is {len(slug)} characters long; keep the name to {MAX_SLUG}"
+        return f"{shorten(ascii(slug))} is {len(slug)} characters long; keep the name to {MAX_SLUG}"
     return None
 
 
@@ -88,7 +90,7 @@ def add_to_nav(config_file: Path, letter: NewLetter) -> bool:
 
 def add_to_index(index_file: Path, letter: NewLetter, description: str) -> bool:
     """Add the letter after the last letter in the index's list."""
-    if not index_file.is_file():
+    if not index_file.is_file() or index_file.is_symlink():
         return False
     lines = index_file.read_text(encoding="utf-8").splitlines(keepends=True)
     last = max((n for n, line in enumerate(lines) if INDEX_ITEM.match(line)), default=None)
@@ -108,12 +110,46 @@ def create_letter(root: Path, docs_dir: Path, config_file: Path, slug: str) -> l
         raise LetterError(problem)
     letter = NewLetter(slug)
     page = docs_dir / letter.path
-    if page.exists():
-        raise LetterError(
-            f"{display_path(page, root)} already exists; pick another name or edit that page"
-        )
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(letter.text(), encoding="utf-8")
+    write_new_page(page, docs_dir, letter.text(), display_path(page, root))
+    try:
+        report = list_letter(root, docs_dir, config_file, letter, page)
+    except (OSError, UnicodeError, yaml.YAMLError) as exc:
+        page.unlink(missing_ok=True)  # nothing left behind
+        raise LetterError(f"could not list the new letter, so it was removed again: {exc}") from exc
+    return report
+
+
+def write_new_page(page: Path, docs_dir: Path, text: str, shown: str) -> None:
+    """Create page, a file of its own in docs_dir/letters/: never through a
+    symbolic link (dangling or not), never over a file, never elsewhere."""
+    letters = docs_dir / "letters"
+    if letters.is_symlink() or docs_dir.is_symlink():
+        raise LetterError(f"{letters} is reached through a symbolic link; the page is not written")
+    if os.path.lexists(page):
+        what = "is a symbolic link" if page.is_symlink() else "already exists"
+        raise LetterError(f"{shown} {what}; pick another name or edit that page")
+    letters.mkdir(parents=True, exist_ok=True)
+    if page.parent.resolve() != letters.resolve() or not letters.resolve().is_relative_to(
+        docs_dir.resolve()
+    ):
+        raise LetterError(f"{shown} would be written outside {letters}; the page is not written")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(page, flags, 0o644)
+    except OSError as exc:
+        raise LetterError(f"{shown} cannot be created: {exc.strerror}") from exc
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        page.unlink(missing_ok=True)
+        raise LetterError(f"{shown} cannot be written: {exc.strerror}") from exc
+
+
+def list_letter(
+    root: Path, docs_dir: Path, config_file: Path, letter: NewLetter, page: Path
+) -> list[str]:
+    """Add the new page to the nav and the letters index; what was done and what is next."""
     description = re.search(r'^description: "(.*)"$', letter.text(), re.MULTILINE)[1]
     report = [f"created {display_path(page, root)}"]
     report.append(

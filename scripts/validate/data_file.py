@@ -13,7 +13,7 @@ from jsonschema import ValidationError
 from scripts import data_files
 from scripts.problems import Problem, error
 from scripts.validate.links import SiteIndex, anchor_problem
-from scripts.validate.plain_text import FORMAT, markup_in, plain_text_message
+from scripts.validate.plain_text import format_error_message
 
 
 def node_at(node: yaml.Node, path: list) -> yaml.Node:
@@ -51,8 +51,10 @@ def schema_message(err: ValidationError, path: list | None = None) -> str:
         return f"{where(path)}: unknown key '{unknown[0]}'; the keys are {', '.join(allowed)}"
     if err.validator == "required":
         return f"{where(path)}: {err.message}; add it"
-    if err.validator == "format" and err.validator_value == FORMAT:
-        return plain_text_message(f"'{where(path)}'", markup_in(err.instance))
+    if err.validator == "format" and isinstance(err.instance, str):
+        message = format_error_message(f"'{where(path)}'", err.validator_value, err.instance)
+        if message:
+            return message
     if err.validator == "pattern" and path and path[-1] == "id":
         return f"{where(path)}: id '{err.instance}' must be lower-case words joined by hyphens"
     if err.validator == "pattern" and path and path[-1] == "link":

@@ -10,6 +10,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from scripts import data_files
 from scripts.problems import Problem, error
 from scripts.project.config import site_config
 from scripts.project.files import display_path, docs_tree, is_checked_page
@@ -17,14 +18,23 @@ from scripts.project.pages import Page, read_page
 from scripts.project.render import Scan, markdown_renderer, scan_page
 from scripts.validate.apology_rules import apology_rules_file_problems
 from scripts.validate.cache import PageCache, context_key, page_key
+from scripts.validate.data_files import data_file_problems
 from scripts.validate.docs_tree import docs_tree_problems
 from scripts.validate.front_matter import duplicate_title_problems, front_matter_problems
 from scripts.validate.guidance import guidance_file_problems
 from scripts.validate.letters import letter_problems
 from scripts.validate.links import SiteIndex, image_problems, link_problems
 from scripts.validate.nav import nav_problems
-from scripts.validate.plain_text import control_character_problems
+from scripts.validate.plain_text import (
+    CONTROL,
+    LINE_BREAKS,
+    control_character_problems,
+    invisible_in,
+    invisible_name,
+)
+from scripts.validate.policy import policy_problems
 from scripts.validate.registries import registry_file_problems
+from scripts.validate.site_strings import site_string_problems
 from scripts.validate.unfinished import unfinished_problems
 
 
@@ -32,16 +42,22 @@ def docs_problems(root: Path, config_file: Path | None = None) -> list[Problem]:
     """Validate every page of the site whose mkdocs.yml is config_file."""
     config_file = config_file or root / "mkdocs.yml"
     config = site_config(config_file, display_path(config_file, root))
-    registries = registry_file_problems()
-    if registries:  # every page is checked against them: they come first
+    # Every page is checked against the data files, and the build reads them:
+    # they come first, alone.
+    registries = data_file_problems() or registry_file_problems()
+    if registries:
         return sorted(set(registries))
+    config_problems = site_string_problems(
+        config, config_file.read_text(encoding="utf-8"), display_path(config_file, root)
+    )
     tree = docs_tree(config)
     files = tree.files
     page_files = [file for file in files if is_checked_page(file)]
     pages, scans, render_problems = read_and_scan(page_files, root, config_file, config)
-    problems = docs_tree_problems(tree.set_aside, Path(config["docs_dir"]), root)
+    problems = config_problems + docs_tree_problems(tree.set_aside, Path(config["docs_dir"]), root)
     problems += [problem for page in pages for problem in page.problems]
     problems += url_clash_problems(pages, page_files)
+    problems += file_name_problems([file.src_uri for file in files], config["docs_dir"], root)
     readable = [page for page in pages if not page.problems]
     problems += [problem for page in readable for problem in front_matter_problems(page)]
     problems += [problem for page in pages for problem in unfinished_problems(page)]
@@ -122,6 +138,7 @@ def page_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
     problems += image_problems(page, scan, index)
     problems += letter_problems(page, scan)
     problems += unsafe_html_problems(page, scan)
+    problems += policy_problems(page)
     if not page.body.strip():
         problems.append(
             error(
@@ -130,6 +147,31 @@ def page_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
                 "page has no content after its front matter; write the page or delete it",
             )
         )
+    return problems
+
+
+def file_name_problems(names: list[str], docs_dir: str, root: Path) -> list[Problem]:
+    """A file under docs/ whose name holds a line break, a control character
+    or an invisible one (U+202E turns `gpj.md` into what looks like another
+    name): it reaches addresses and links as it is."""
+    docs = display_path(Path(docs_dir), root)
+    problems = []
+    for name in names:
+        odd = CONTROL.search(name) or LINE_BREAKS.search(name)
+        character = odd[0] if odd else invisible_in(name)
+        if character is not None:
+            shown = "".join(
+                c if c.isprintable() and c != "\\" else f"\\u{ord(c):04x}" for c in name
+            )
+            problems.append(
+                error(
+                    f"{docs}/{shown}",
+                    1,
+                    f"the file name contains the invisible character {invisible_name(character)}; "
+                    "rename the file",
+                    stops_render=True,
+                )
+            )
     return problems
 
 
@@ -159,11 +201,26 @@ def url_clash_problems(pages: list[Page], files: list[File]) -> list[Problem]:
 
 def unsafe_html_problems(page: Page, scan: Scan) -> list[Problem]:
     return [
-        error(
-            page.path,
-            page.body_line_of(needle),
-            f"raw HTML with {what} can run script or load another site; remove it "
-            "(the site's JavaScript lives in docs/javascripts/)",
-        )
+        error(page.path, page.body_line_of(needle), unsafe_html_message(what))
         for what, needle in dict.fromkeys(scan.unsafe)
     ]
+
+
+def unsafe_html_message(what: str) -> str:
+    rules = data_files.unsafe_html()
+    tag = what.strip("<>")
+    if tag in rules["style_tags"]:
+        return (
+            f"raw HTML with {what} would restyle the page; the site's CSS lives in "
+            "docs/stylesheets/, so remove it"
+        )
+    if tag in rules["raw_text_tags"]:
+        return (
+            f"raw HTML with {what} makes a browser read what follows as text (or not at all), "
+            "which could hide markup from these checks; remove it, or write the text in "
+            "Markdown (a code block for examples of HTML)"
+        )
+    return (
+        f"raw HTML with {what} can run script or load another site; remove it "
+        "(the site's JavaScript lives in docs/javascripts/)"
+    )

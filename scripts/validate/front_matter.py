@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from fnmatch import fnmatch
 from functools import cache
 
@@ -11,7 +12,10 @@ from jsonschema import Draft202012Validator, ValidationError
 from scripts import data_files
 from scripts.problems import Problem, error
 from scripts.project.pages import Page
-from scripts.validate.plain_text import FORMAT, FORMAT_CHECKER, markup_in, plain_text_message
+from scripts.validate.plain_text import (
+    FORMAT_CHECKER,
+    format_error_message,
+)
 
 
 def schema_name_for(url_path: str) -> str:
@@ -115,19 +119,13 @@ def pattern_message(field: str, err: ValidationError, page: Page) -> str:
             f"{field} must contain {{value}} where the reader's value goes, e.g. "
             "'The error was on invoice {value}.'"
         )
-    if "https" in err.validator_value and set(err.instance) & set('"<>\\'):
-        return (
-            f"{field} must be an https:// address, with no quotes, angle brackets or "
-            f"backslashes (write them as %22, %3C, %3E, %5C), not '{err.instance}'"
-        )
-    if "https" in err.validator_value:
-        return f"{field} must be an https:// address with a host, not '{err.instance}'"
     return f"{field} has the wrong form: {err.message}"
 
 
 def format_message(field: str, err: ValidationError, page: Page) -> str:
-    if err.validator_value == FORMAT:
-        return plain_text_message(field, markup_in(err.instance))
+    message = format_error_message(field, err.validator_value, err.instance)
+    if message:
+        return message
     return f"{field} is not a real date: '{err.instance}'; write it as YYYY-MM-DD"
 
 
@@ -262,6 +260,19 @@ def tag_problems(page: Page) -> list[Problem]:
     return problems
 
 
+def comparable(text: str) -> str:
+    """text as a reader sees it, for comparing: compatibility forms folded
+    (a no-break space is a space), invisible characters dropped, spaces
+    collapsed, case ignored."""
+    folded = unicodedata.normalize("NFKC", text)
+    visible = "".join(
+        character
+        for character in folded
+        if unicodedata.category(character) not in ("Cf", "Cc", "Zl", "Zp") or character.isspace()
+    )
+    return " ".join(visible.split()).casefold()
+
+
 def duplicate_title_problems(pages: list[Page]) -> list[Problem]:
     first: dict[str, Page] = {}
     problems = []
@@ -269,7 +280,7 @@ def duplicate_title_problems(pages: list[Page]) -> list[Problem]:
         title = page.meta.get("title")
         if not isinstance(title, str):
             continue
-        key = title.strip().casefold()
+        key = comparable(title)
         if key in first:
             problems.append(
                 error(

@@ -1,5 +1,9 @@
 """Letter pages: exactly one letter block, only known placeholders in it, and
-each detail's sentence placed after words the letter has, once."""
+details the browser can always deliver: labels unique in the letter (each
+is the name of one stored value), no placeholder in a sentence (the form
+fills names before details), and each sentence placed after words the
+letter has, once, within one stretch of text (not across **bold**, a link
+or other markup, where the browser cannot find them)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from scripts.problems import Problem, error
 from scripts.project.letters import LETTER_OPENING, placeholders_in
 from scripts.project.pages import Page
 from scripts.project.render import Scan
-from scripts.validate.front_matter import schema_name_for
+from scripts.validate.front_matter import comparable, schema_name_for
 
 
 def is_letter(page: Page) -> bool:
@@ -32,8 +36,13 @@ def letter_problems(page: Page, scan: Scan) -> list[Problem]:
                 ),
             )
         ]
-    text = scan.letters[0].text
-    return placeholder_problems(page, text) + detail_place_problems(page, text)
+    letter = scan.letters[0]
+    return (
+        placeholder_problems(page, letter.text)
+        + detail_place_problems(page, letter.text, letter.runs)
+        + detail_label_problems(page)
+        + detail_sentence_problems(page)
+    )
 
 
 def placeholder_problems(page: Page, text: str) -> list[Problem]:
@@ -56,7 +65,67 @@ def placeholder_problems(page: Page, text: str) -> list[Problem]:
     return problems
 
 
-def detail_place_problems(page: Page, text: str) -> list[Problem]:
+def details_of(page: Page) -> list[tuple[int, dict, dict[str, int]]]:
+    """(number from 1, detail, line of each of its keys) for each detail that is a mapping."""
+    details = page.meta.get("details")
+    if not isinstance(details, list):
+        return []
+    key_lines = page.item_key_lines.get("details", [])
+    return [
+        (index + 1, detail, key_lines[index] if index < len(key_lines) else {})
+        for index, detail in enumerate(details)
+        if isinstance(detail, dict)
+    ]
+
+
+def detail_label_problems(page: Page) -> list[Problem]:
+    """Two details with one label would share one stored value: the second
+    typed overwrites the first."""
+    first: dict[str, int] = {}
+    problems = []
+    for number, detail, lines in details_of(page):
+        label = detail.get("label")
+        if not isinstance(label, str):
+            continue
+        key = comparable(label)
+        if key in first:
+            problems.append(
+                error(
+                    page.path,
+                    lines.get("label", 1),
+                    (
+                        f"'details' item {number} 'label' '{label}' is the label of item "
+                        f"{first[key]} too; the reader's two values would be stored as one, so "
+                        "give each detail its own label"
+                    ),
+                )
+            )
+        first.setdefault(key, number)
+    return problems
+
+
+def detail_sentence_problems(page: Page) -> list[Problem]:
+    """A placeholder in a sentence would reach the client as typed: the form
+    fills the letter's names before it adds the details."""
+    problems = []
+    for number, detail, lines in details_of(page):
+        sentence = detail.get("sentence")
+        if isinstance(sentence, str) and (found := placeholders_in(sentence)):
+            problems.append(
+                error(
+                    page.path,
+                    lines.get("sentence", 1),
+                    (
+                        f"'details' item {number} 'sentence' contains the placeholder "
+                        f"[{found[0]}], which would reach the client as written; name it in "
+                        "the sentence's own words, or make it a detail of its own"
+                    ),
+                )
+            )
+    return problems
+
+
+def detail_place_problems(page: Page, text: str, runs: list[str] | None = None) -> list[Problem]:
     """Each detail's `after`: words of the letter, found once, ending a
     sentence, with no placeholder (the reader's names replace those), so the
     browser puts the detail's sentence in one place, between two sentences."""
@@ -69,15 +138,16 @@ def detail_place_problems(page: Page, text: str) -> list[Problem]:
         after = detail.get("after") if isinstance(detail, dict) else None
         if not isinstance(after, str) or not after.strip():
             continue  # the schema says what is missing
-        message = detail_place_message(after, text)
+        message = detail_place_message(after, text, runs)
         if message:
             line = key_lines[index].get("after", 1) if index < len(key_lines) else 1
             problems.append(error(page.path, line, f"'details' item {index + 1} 'after' {message}"))
     return problems
 
 
-def detail_place_message(after: str, text: str) -> str | None:
-    """What is wrong with `after` as a place in the letter's text, or None."""
+def detail_place_message(after: str, text: str, runs: list[str] | None = None) -> str | None:
+    """What is wrong with `after` as a place in the letter's text (whose
+    stretches between tags are runs), or None."""
     if placeholders := placeholders_in(after):
         return (
             f"contains the placeholder [{placeholders[0]}], which the reader's name replaces; "
@@ -93,6 +163,12 @@ def detail_place_message(after: str, text: str) -> str | None:
         return (
             f"is in the letter {count} times: '{after}'; quote more of the sentence, "
             "so that it names one place"
+        )
+    if runs is not None and not any(after in run for run in runs):
+        return (
+            f"crosses markup in the letter (bold, italics, a link): '{after}'; the browser "
+            "finds a detail's place only within one stretch of plain text, so quote words "
+            "that do not cross it"
         )
     if after.rstrip()[-1] not in ".!?":
         return (

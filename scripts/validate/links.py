@@ -15,6 +15,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from scripts.problems import Problem, error, shorten
 from scripts.project.pages import Page
 from scripts.project.render import Element, Scan
+from scripts.validate.plain_text import CONTROL, LINE_BREAKS, invisible_in, invisible_name
 
 SAFE_SCHEMES = {"mailto", "tel"}
 SCRIPT_SCHEMES = {"javascript", "vbscript"}
@@ -114,9 +115,21 @@ def link_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
     return problems
 
 
+def invisible_character_problem(url: str) -> str | None:
+    """An address holding a character no reader sees (a control, bidi or
+    zero-width character): it would reach the page raw."""
+    odd = CONTROL.search(url) or LINE_BREAKS.search(url)
+    character = odd[0] if odd else invisible_in(url)
+    if character is None:
+        return None
+    return f"'{url}' contains the invisible character {invisible_name(character)}; delete it"
+
+
 def link_problem(page: Page, href: str, scan: Scan, index: SiteIndex) -> str | None:
     if not href.strip():
         return "link has an empty target; write the page or address it points to"
+    if invisible := invisible_character_problem(href):
+        return invisible
     if split(href) is None:
         return malformed(href)
     if LOCAL_PATH.match(href) or href.lower().startswith("file:"):
@@ -233,24 +246,45 @@ def guess(page: Page, target: str, index: SiteIndex) -> str:
 
 
 def image_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
+    """Each <img> and <picture> <source>: alt text (for <img>), and every
+    address it may load, src and each of srcset's, checked alike."""
     problems = []
     seen: Counter[str] = Counter()
     for image in scan.images:
-        src = image.attrs.get("src", "")
-        message = image_problem(page, image, index)
-        if message:
+        for src, message in image_messages(page, image, index):
             line = page.body_line_of(src or "![", seen[src])
             problems.append(error(page.path, line, message.replace(src, shorten(src))))
-        seen[src] += 1
+        seen.update(set(image_addresses(image)))  # where the next use of each is
     return problems
 
 
-def image_problem(page: Page, image: Element, index: SiteIndex) -> str | None:
+def image_messages(page: Page, image: Element, index: SiteIndex) -> list[tuple[str, str]]:
+    """(address, what is wrong) for the image element."""
     src = image.attrs.get("src", "").strip()
-    if not image.attrs.get("alt", "").strip():
-        return f"image '{src}' has no alt text; describe it in the brackets: ![what it shows]"
+    if image.tag == "img" and not image.attrs.get("alt", "").strip():
+        return [
+            (src, f"image '{src}' has no alt text; describe it in the brackets: ![what it shows]")
+        ]
+    found = [(address, image_problem(page, address, index)) for address in image_addresses(image)]
+    return [(address, message) for address, message in found if message]
+
+
+def image_addresses(image: Element) -> list[str]:
+    src = image.attrs.get("src", "").strip()
+    addresses = [src] if image.tag == "img" or src else []
+    return addresses + srcset_addresses(image.attrs.get("srcset", ""))
+
+
+def srcset_addresses(srcset: str) -> list[str]:
+    """The addresses of a srcset: `a.png 1x, b.png 2x` -> a.png, b.png."""
+    return [candidate.split()[0] for candidate in srcset.split(",") if candidate.split()]
+
+
+def image_problem(page: Page, src: str, index: SiteIndex) -> str | None:
     if not src:
         return "image has no source address; write the file's path in the parentheses"
+    if invisible := invisible_character_problem(src):
+        return invisible
     if split(src) is None:
         return malformed(src)
     if LOCAL_PATH.match(src) or src.lower().startswith("file:"):

@@ -5,6 +5,7 @@ not even when its reader stops reading (`| head`)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,53 @@ def test_a_reader_that_stops_reading_gets_no_traceback_and_the_verdict(
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=60) == verdict
     assert stderr == ""
+
+
+def refused(result: subprocess.CompletedProcess, reason: str) -> bool:
+    lines = result.stderr.splitlines()
+    return result.returncode == 2 and len(lines) == 1 and reason in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("/dev/zero", "it is a device"), ("/dev/null", "it is a device"), ("/", "it is a folder")],
+)
+def test_only_regular_files_are_read(name: str, reason: str) -> None:
+    assert refused(check_letter_cli(name), reason)
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "draft.txt"
+    os.mkfifo(fifo)
+    assert refused(check_letter_cli(str(fifo)), "it is a named pipe")  # timeout: 60 s
+
+
+def test_endless_standard_input_is_read_only_to_the_cap() -> None:
+    """`yes | make check-letter FILE=-`: one more byte than the cap, then no."""
+    command = [sys.executable, "-m", "scripts", "check-letter", "-"]
+    with subprocess.Popen(["yes"], stdout=subprocess.PIPE) as endless:
+        result = subprocess.run(
+            command,
+            cwd=ROOT,
+            stdin=endless.stdout,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        endless.kill()
+    assert refused(result, "it is over 1 MB")
+
+
+@pytest.mark.parametrize("stdin", ["", "  \n\t\n"])
+def test_an_empty_draft_is_not_checked(stdin: str) -> None:
+    assert refused(check_letter_cli("-", stdin=stdin), "the draft is empty")
+
+
+def test_a_closed_standard_input_is_a_line_not_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "check-letter", "-"],
+        cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+        preexec_fn=lambda: os.close(0), check=False,
+    )  # fmt: skip
+    assert refused(result, "standard input is closed")

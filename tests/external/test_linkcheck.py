@@ -4,6 +4,7 @@ Nothing here touches the internet."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import socket
@@ -360,3 +361,46 @@ def test_addresses_are_found_in_pages_front_matter_templates_and_copyright() -> 
     assert ("overrides/partials/mdx-hero.html", "https://unsplash.com") in places
     assert ("mkdocs.yml", "https://unsplash.com/@nicolebaster") in places  # the copyright
     assert all(url.startswith("https://") for _, url in places)
+
+
+@pytest.fixture(name="trickling_server")
+def fixture_trickling_server() -> Iterator[str]:
+    """A server that answers every request with a header line every 0.1 s for
+    30 s: never slower than a read timeout, not done for far longer than the
+    deadline (without one, the check would take those 30 s)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def trickle(connection: socket.socket) -> None:
+        with connection, contextlib.suppress(OSError):
+            connection.recv(4096)
+            connection.sendall(b"HTTP/1.1 200 OK\r\n")
+            ends = time.monotonic() + 30
+            while not stop.wait(0.1) and time.monotonic() < ends:
+                connection.sendall(b"X-Still-Coming: yes\r\n")
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                connection, _ = listener.accept()
+                threading.Thread(target=trickle, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/trickle"
+    stop.set()
+    listener.close()
+
+
+def test_a_server_that_trickles_its_answer_is_given_up_at_the_deadline(
+    trickling_server: str, settings, tmp_path: Path
+) -> None:
+    """The timeout is for the whole request, not for each read."""
+    started = time.monotonic()
+    report = run(site_linking(tmp_path, trickling_server), settings)
+    assert time.monotonic() - started < 10  # the deadline (0.5 s), with room for a busy machine
+    assert lines(report) == [
+        (
+            f"docs/index.md:6: warning: '{trickling_server}' could not be verified (no "
+            "answer within 0.5 s); open it in a browser to confirm it works"
+        )
+    ]

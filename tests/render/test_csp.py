@@ -11,6 +11,7 @@ import base64
 import hashlib
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.helpers import PAGES
@@ -64,3 +65,53 @@ def test_code_slipped_into_a_built_page_is_caught(built_site: Path, tmp_path: Pa
     html = (built_site / "index.html").read_text(encoding="utf-8")
     page.write_text(html.replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8")
     assert policy_problems(page) == ["an inline script not listed: 'alert(1)'"]
+
+
+PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8"><style>.ours{}</style></head><body>'
+    "<script>ours()</script>"
+    "<!-- mdx-page-content --><p>Text</p><style>.smuggled{}</style>"
+    "<script>smuggled()</script><img src='https://tracker.example/p.gif'>"
+    "<!-- /mdx-page-content --><script>alsoOurs()</script></body></html>"
+)
+
+
+def written_policy(html: str) -> dict[str, list[str]]:
+    from scripts.render.csp import with_csp
+
+    built = BeautifulSoup(with_csp(html, "mkdocs"), "html.parser")
+    return directives(built.select_one("meta[http-equiv=Content-Security-Policy]")["content"])
+
+
+def test_the_policy_trusts_only_inline_code_outside_the_pages_content() -> None:
+    policy = written_policy(PAGE)
+    assert sorted(policy["script-src"]) == sorted(
+        ["'self'", sha256("ours()"), sha256("alsoOurs()")]
+    )
+    assert policy["style-src"] == ["'self'", sha256(".ours{}")]
+
+
+def test_images_come_only_from_the_configured_hosts() -> None:
+    from scripts.render.csp import settings
+
+    policy = written_policy(PAGE)
+    assert policy["img-src"] == ["'self'", "data:", *settings()["image_hosts"]]
+    assert "https://tracker.example" not in " ".join(policy["img-src"])
+
+
+def test_content_that_imitates_its_markers_stops_the_build() -> None:
+    from scripts.render.csp import with_csp
+    from scripts.render.html_tags import PageError
+
+    forged = PAGE.replace("<p>Text</p>", "<!-- /mdx-page-content --><script>x()</script>")
+    with pytest.raises(PageError, match="imitates the marker"):
+        with_csp(forged, "mkdocs")
+
+
+def test_every_page_with_content_marks_it_once(built_site: Path) -> None:
+    """The markers partials/content.html writes are there, once, on every page
+    built from Markdown (the 404 page has none)."""
+    for url in PAGES.values():
+        html = (built_site / url / "index.html").read_text("utf-8")
+        assert html.count("<!-- mdx-page-content -->") == 1, url
+        assert html.count("<!-- /mdx-page-content -->") == 1, url

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,6 +161,22 @@ def test_a_misspelt_field_is_reported_then_cleared(server: Server) -> None:
     page.write_text(good, "utf-8")
     server.wait_for_line("docs/ is valid ✅")
     server.wait_for_page(banner=False)
+
+
+@pytest.mark.parametrize(
+    ("path", "status"), [("%00", 400), ("tips/%00/", 400), ("a%ff%fe/", 404), ("%2500", 404)]
+)
+def test_an_odd_address_gets_a_status_not_a_traceback(
+    server: Server, path: str, status: int
+) -> None:
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        server.page(path)
+    answer.value.close()
+    assert answer.value.code == status
+    server.page()  # the server answers the next request as it did
+    assert not [line for line in server.seen if "Traceback" in line]
+    while not server.lines.empty():
+        assert "Traceback" not in server.lines.get()
 
 
 def test_each_check_reads_the_data_files_again() -> None:

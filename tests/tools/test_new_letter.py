@@ -5,6 +5,8 @@ project, under a name no maintainer would pick."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from scripts.project.nav import nav_paths
 from scripts.tools.new_letter import NewLetter, add_to_index, add_to_nav
-from tests.helpers import LETTER_PAGES, copy_project, meta, run_pipeline
+from tests.helpers import LETTER_PAGES, ROOT, copy_project, meta, run_pipeline
 
 SLUG = "zz-scaffold-test-qx"  # never a real letter's name
 PAGE = f"docs/letters/{SLUG}.md"
@@ -117,3 +119,51 @@ def test_a_hand_written_letters_list_gets_the_new_letter(tmp_path: Path) -> None
     assert index.read_text("utf-8").splitlines()[-1] == (
         "- [Late delivery](late-delivery.md): Use it when it is late."
     )
+
+
+def new_letter(project: Path, slug: str) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts new-letter -- SLUG`, as the Makefile runs it."""
+    command = [sys.executable, "-m", "scripts", "--root", str(project), "new-letter", "--", slug]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def letter_files(project: Path) -> set[str]:
+    return {path.name for path in (project / "docs" / "letters").iterdir()}
+
+
+@pytest.mark.parametrize(
+    "slug", ["trail\n", "late-delivery\n", "\nlate", "late\u202edelivery", "--help", "a/../../b"]
+)
+def test_a_name_that_is_not_wholly_a_slug_writes_nothing(project: Path, slug: str) -> None:
+    before = letter_files(project), (project / "mkdocs.yml").read_bytes()
+    result = new_letter(project, slug)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "cannot name a letter" in result.stderr and result.stderr.count("\n") == 1
+    assert (letter_files(project), (project / "mkdocs.yml").read_bytes()) == before
+
+
+@pytest.mark.parametrize("dangling", [True, False])
+def test_a_symbolic_link_in_the_pages_place_is_never_written_through(
+    tmp_path: Path, dangling: bool
+) -> None:
+    project = copy_project(tmp_path / "project")
+    outside = tmp_path / "outside.md"
+    if not dangling:
+        outside.write_text("someone else's file", "utf-8")
+    (project / "docs" / "letters" / "zz-linked.md").symlink_to(outside)
+    result = new_letter(project, "zz-linked")
+    assert result.returncode == 2 and "is a symbolic link" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert outside.exists() is not dangling or outside.read_text("utf-8") == "someone else's file"
+
+
+def test_a_letters_folder_that_links_elsewhere_is_not_written_into(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    letters = project / "docs" / "letters"
+    elsewhere = tmp_path / "elsewhere"
+    letters.rename(elsewhere)
+    letters.symlink_to(elsewhere)
+    before = {path.name for path in elsewhere.iterdir()}
+    result = new_letter(project, "zz-elsewhere")
+    assert result.returncode == 2 and "symbolic link" in result.stderr
+    assert {path.name for path in elsewhere.iterdir()} == before

@@ -153,12 +153,13 @@ def test_a_broken_registry_comes_first_without_a_traceback(
 def test_an_unreadable_data_file_stops_the_check_without_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Any data file, not only a registry: checked before the pages."""
     site = broken_data(tmp_path, monkeypatch, "unsafe_html.yml", "tags: [script\n")
-    assert main(["check", "--root", str(site)]) == 2
-    assert capsys.readouterr().err.splitlines() == [
+    assert main(["check", "--root", str(site)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
         (
             "scripts/data/unsafe_html.yml:2: error: not valid YAML: expected ',' or ']', but "
             "got '<stream end>'; check the quotes, brackets and indentation"
         ),
-        "data file error: fix the above first; nothing was done",
+        "1 error, 0 warnings in 1 file",
     ]
