@@ -98,13 +98,25 @@ def test_check_letter_reads_a_megabyte_of_one_sentence_in_seconds(tmp_path: Path
     assert elapsed < 10, f"{elapsed:.1f} s"
 
 
-# Every task longer than 50 ms the page runs, from the moment this is evaluated.
-LONG_TASKS = """() => {
-  window.mdxLongTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.mdxLongTasks.push(Math.round(entry.duration));
-  }).observe({ type: "longtask" });
-}"""
+def main_thread_tasks(trace: bytes) -> list[tuple[float, float]]:
+    """(processor ms, clock ms) of each task the page's main thread ran, from
+    a Chromium trace: processor time, as the machine running the tests may be
+    busy with other work."""
+    events = json.loads(trace)
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    main = {
+        (event["pid"], event["tid"])
+        for event in events
+        if event.get("name") == "thread_name" and event["args"].get("name") == "CrRendererMain"
+    }
+    return [
+        (event["tdur"] / 1000, event["dur"] / 1000)
+        for event in events
+        if event.get("name") == "ThreadControllerImpl::RunTask"
+        and event.get("ph") == "X"
+        and (event["pid"], event["tid"]) in main
+        and "tdur" in event
+    ]
 
 
 @pytest.mark.browser
@@ -116,14 +128,19 @@ def test_the_checker_page_never_holds_a_task_while_reading_one_long_sentence(pag
     expect(checker).to_have_attribute("data-mdx-check-ready", "")
     draft.fill("We are sorry.")
     expect(checker).to_have_attribute("data-mdx-check-done", "")
-    page.evaluate(LONG_TASKS)
+    browser = page.context.browser
+    browser.start_tracing(page=page, categories=["toplevel"])
     draft.evaluate(  # a paste: the value, then one input event
         "(draft, text) => { draft.value = text; draft.dispatchEvent(new Event('input', {bubbles: true})); }",
         one_sentence(PAGE_LENGTH),
     )
     expect(checker).not_to_have_attribute("data-mdx-check-done", "")
     expect(checker).to_have_attribute("data-mdx-check-done", "", timeout=180_000)
+    tasks = main_thread_tasks(browser.stop_tracing())
     assert int(checker.get_attribute("data-mdx-check-findings")) > 100  # really read
-    tasks = page.evaluate("window.mdxLongTasks")
-    assert [ms for ms in tasks if ms > 200] == [], tasks
+    assert len(tasks) > 100  # a slice at a time
+    longest = max(tasks)
+    assert longest[0] <= 200, (
+        f"a task of {longest[0]:.0f} ms of processor time ({longest[1]:.0f} ms)"
+    )
     assert page.errors == []
