@@ -13,7 +13,7 @@ mdx.module("letter-paste", [], () => {
       const pasted = clipboardData.getData("text").replace(/[\r\n]/g, "").length; // a field drops line breaks
       if (pasted <= room) return;
       note.textContent = `Only ${room} of the ${pasted} characters you pasted fit: this field takes ${input.maxLength}.`;
-      input.closest(".mdx-names__field").append(note);
+      input.closest(".mdx-names__field")?.append(note);
       input.addEventListener("blur", () => note.remove(), { once: true });
     });
   };
