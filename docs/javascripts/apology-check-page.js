@@ -2,9 +2,10 @@
    (after a pause, in slices: apology-check.js), its findings highlighted in
    place by a layer mirrored behind the textarea (up to LONG characters), the
    report beside it, and the example letters to start from. The markup comes from
-   overrides/partials/mdx-checker.html. Whatever the reader types is only ever
-   inserted as text, and nothing is sent anywhere. */
-mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, checker) => {
+   overrides/partials/mdx-checker.html. The draft is kept in this browser for
+   the next visit (check-start.js puts it back), or nothing older is. Whatever
+   the reader types is only ever inserted as text, and nothing is sent anywhere. */
+mdx.module("apology-check-page", ["checker-data", "apology-check", "check-start"], (data, checker, start) => {
   "use strict";
 
   const DELAY = 50; // ms after the last keystroke: a re-check reads only the changed sentences
@@ -82,9 +83,24 @@ mdx.module("apology-check-page", ["checker-data", "apology-check"], (data, check
     };
     const live = checker.live(shown);
 
+    const key = mdx.key(start.DRAFT);
+    const keep = (text) => {
+      try {
+        if (text) localStorage.setItem(key, text);
+        else localStorage.removeItem(key);
+      } catch {
+        try {
+          localStorage.removeItem(key); // too long to keep: never an older draft instead
+        } catch {
+          // nothing can be stored here at all
+        }
+      }
+    };
+
     const run = () => {
       window.clearTimeout(timer);
       root.removeAttribute("data-mdx-check-done");
+      keep(draft.value);
       live.run(draft.value);
     };
 

@@ -50,8 +50,9 @@ mdx.module("apology-check", ["apology-engine", "checker-data"], (engine, data) =
       const slice = () => {
         if (current !== job) return;
         const until = performance.now() + SLICE_MS;
-        let done = job.step(1);
-        while (!done && performance.now() < until) done = job.step(4);
+        let done;
+        do done = job.step(1); // a sentence at a time: one is a few ms, a long one is read in pieces
+        while (!done && performance.now() < until);
         const now = performance.now();
         if (done || !reported || now - reported > PROGRESS_MS) {
           reported = now;

@@ -40,21 +40,83 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
   const normalise = (input) =>
     String(input ?? "").replace(/\r\n?/g, "\n").normalize("NFC").replace(mapped, (ch) => characters.get(ch));
 
-  /* [start, end) of each sentence of one paragraph (UTF-16, in the text): compromise's splitter. */
-  const paragraphSpans = (paragraph, offset) => {
-    const world = nlp.world();
+  /* Sentences as compromise splits them, in tasks that stay short whatever
+     the draft's shape. Its splitter costs the square of what it merges (a
+     paragraph of ". . ." took seconds), so it is given WINDOW characters at a
+     time, the last sentence of each again with what follows; and a sentence
+     longer than PIECE (dictated text, a pasted table: no full stop anywhere)
+     is read in pieces, cut after a comma-like mark or at the limit. */
+  const WINDOW = 1000; // characters
+  const PIECE = { words: 60, chars: 480 };
+  const FIRST_WORDS = new RegExp(`^(?:\\s*\\S+){1,${PIECE.words}}`);
+  const PIECE_BREAK = /[,;:)\u2013\u2014](?=\s)/g;
+  const SPACES = /\s*/y;
+
+  /* Where the piece of text that starts at `from` (not a space) ends, at `end` at most. */
+  const pieceEnd = (text, from, end) => {
+    const room = text.slice(from, Math.min(end, from + PIECE.chars));
+    let cut = room.match(FIRST_WORDS)[0].length;
+    if (from + cut === end) return end;
+    if (cut === room.length && /\S/.test(text[from + cut])) { // the limit fell inside a word
+      const space = room.search(/\s\S*$/);
+      if (space > 0) cut = space;
+      else if (/[\udc00-\udfff]/.test(text[from + cut])) cut--; // never half a character
+    }
+    const within = room.slice(0, cut);
+    let mark = 0;
+    for (PIECE_BREAK.lastIndex = 0; PIECE_BREAK.exec(within);) mark = PIECE_BREAK.lastIndex;
+    return from + (mark > cut / 2 ? mark : cut);
+  };
+
+  /* [start, end) of a sentence, or of its pieces when it is too long to read at once. */
+  const pieces = (text, start, end) => {
     const spans = [];
-    const joined = paragraph.replace(CONTINUED_LINE, " ");
-    let at = 0;
-    for (const piece of world.methods.one.tokenize.splitSentences(joined, world)) {
-      const start = joined.indexOf(piece, at);
-      at = start + piece.length;
-      const lead = piece.length - piece.trimStart().length;
-      const length = piece.trim().length;
-      if (length) spans.push([offset + start + lead, offset + start + lead + length]);
+    while (start < end) {
+      const stop = pieceEnd(text, start, end);
+      spans.push([start, start + text.slice(start, stop).trimEnd().length]);
+      SPACES.lastIndex = stop;
+      SPACES.test(text);
+      start = SPACES.lastIndex;
     }
     return spans;
   };
+
+  /* [start, end) of each sentence compromise finds in text, trimmed. */
+  const splitterSpans = (text) => {
+    const world = nlp.world();
+    const spans = [];
+    let at = 0;
+    for (const piece of world.methods.one.tokenize.splitSentences(text, world)) {
+      const start = text.indexOf(piece, at);
+      at = start + piece.length;
+      const lead = piece.length - piece.trimStart().length;
+      const length = piece.trim().length;
+      if (length) spans.push([start + lead, start + lead + length]);
+    }
+    return spans;
+  };
+
+  /* [start, end) of each sentence or piece of one paragraph (UTF-16, in the text), a window at a time. */
+  function* paragraphSpans(paragraph, offset) {
+    const joined = paragraph.replace(CONTINUED_LINE, " ");
+    for (let from = 0; from < joined.length;) {
+      const to = Math.min(joined.length, from + WINDOW);
+      let spans = splitterSpans(joined.slice(from, to)).map(([start, end]) => [from + start, from + end]);
+      let next = to;
+      if (to < joined.length && spans.length > 1) next = spans.pop()[0]; // it may go on past the window
+      else if (to < joined.length && spans.length) { // one sentence to the window's end: all but its last piece
+        spans = pieces(joined, spans[0][0], to);
+        if (spans.length > 1 || spans[0][0] > from) next = spans.pop()[0];
+      }
+      for (const [start, end] of spans) for (const [a, b] of pieces(joined, start, end)) yield [offset + a, offset + b];
+      from = next;
+    }
+  }
+
+  /* [start, end) of each sentence of the text, as they are read. */
+  function* sentenceSpans(text) {
+    for (const found of text.matchAll(PARAGRAPH)) yield* paragraphSpans(found[0], found.index);
+  }
 
   /* ------------------------------------------------------------ words */
 
@@ -361,14 +423,14 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
      report() says what is known so far. */
   const start = (input) => {
     const text = normalise(input);
-    const paragraphs = new RegExp(PARAGRAPH.source, "g");
+    const sentences = sentenceSpans(text);
     const spans = [];
     const said = [];
     let split = false; // every paragraph split into sentences
     const more = () => {
-      const found = paragraphs.exec(text);
-      if (found) spans.push(...paragraphSpans(found[0], found.index));
-      else split = true;
+      const next = sentences.next();
+      if (next.done) split = true;
+      else spans.push(next.value);
     };
     const step = (count = Infinity) => {
       for (let n = 0; n < count; n++) {

@@ -8,7 +8,8 @@
    and shows them as they are typed, before this module arrives). A
    detail's sentence, with the reader's value, joins the letter right after
    the words its `after` names (found once in the letter: `make check`
-   validates it), and the line under the field shows it as it will read.
+   validates it; across bold or a link too), and the line under the field
+   shows it as it will read.
    Names carry over to every letter, details are kept per letter, the
    address for all (letter-store.js); a browser that will not keep them
    says so once, where the reader is typing. Reader input is only ever text.
@@ -29,15 +30,50 @@ mdx.module("letter-form", ["letter-store", "letter-save", "letter-personalise"],
   const sentenceOf = (input, value = input.value) =>
     value.trim() ? input.dataset.mdxSentence.split("{value}").join(value.trim()) : "";
 
+  const BLOCK = /^(?:P|LI|DIV|BLOCKQUOTE|H[1-6]|TD|TH|DD|DT)$/;
+  const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+  /* Where the words `after` end in the letter, found across its inline
+     markup ("the **billing error** you") and line breaks: [text node,
+     offset], or null. */
+  const endOf = (letter, after) => {
+    const nodes = textNodes(letter);
+    const words = after.trim().split(/\s+/).map(escaped).join("\\s+");
+    const found = words && new RegExp(words).exec(nodes.map((node) => node.data).join(""));
+    if (!found) return null;
+    let end = found.index + found[0].length;
+    for (const node of nodes) {
+      if (end <= node.length) return [node, end];
+      end -= node.length;
+    }
+    return null;
+  };
+
+  /* The slot right after those words, outside any element that ends with
+     them (the sentence is neither bold nor a name the reader types over);
+     words not found (`make check` refuses them): after the letter's last
+     sentence, so a typed detail is never lost. */
+  const placeAfter = (letter, after, slot) => {
+    const [node, offset] = endOf(letter, after) ?? [];
+    if (!node) {
+      const blocks = [...letter.querySelectorAll("p, li")].filter((block) => /[.!?]\s*$/.test(block.textContent));
+      (blocks.at(-1) ?? letter).append(slot);
+    } else if (offset < node.length) node.splitText(offset).before(slot);
+    else {
+      let at = node;
+      while (!at.nextSibling && at.parentNode !== letter && !BLOCK.test(at.parentNode.nodeName)) at = at.parentNode;
+      at.after(slot);
+    }
+  };
+
   /* An empty span after the words each detail follows, in the order the
      details are declared; its sentence appears there once filled. */
   const placeDetails = (letter, inputs) => {
     const last = new Map(); // words -> the span placed after them last
     return inputs.map(({ dataset: { mdxAfter: after } }) => {
       const slot = document.createElement("span");
-      const node = textNodes(letter).find((text) => text.data.includes(after));
       if (last.has(after)) last.get(after).after(slot);
-      else node?.splitText(node.data.indexOf(after) + after.length).before(slot);
+      else placeAfter(letter, after, slot);
       last.set(after, slot);
       return slot;
     });

@@ -8,8 +8,10 @@
      15 KB), after the form's, on the first press of Edit, or at once when
      this browser keeps the reader's own version of this letter or the date
      choice.
-   Kept here, or by another tab. The addresses come from the template
-   (data-mdx-form-src, data-mdx-editor-src); nothing else is fetched.
+   Kept here, or by another tab. A form whose code could not load says so
+   where the reader types, and tries again on their next input. The
+   addresses come from the template (data-mdx-form-src,
+   data-mdx-editor-src); nothing else is fetched.
    fetchBundle(src) is also how the editor loads the checker when it opens. */
 mdx.module("letter-loader", ["letter-store"], (store) => {
   "use strict";
@@ -35,6 +37,21 @@ mdx.module("letter-loader", ["letter-store"], (store) => {
 
     const names = tools.querySelector("[data-mdx-names]");
     names.addEventListener("toggle", () => form().catch(console.warn));
+    /* A detail or the address typed while the form's code is missing (offline,
+       or a page from an earlier deploy) would do nothing: say so under the
+       field, and try again on the next input; the form takes what was typed. */
+    const unloaded = Object.assign(document.createElement("p"), { className: "mdx-names__error", role: "alert" });
+    unloaded.textContent = "Not in your letter yet: this form could not load. Check your connection; it tries again as you type.";
+    names.addEventListener("input", ({ target }) => {
+      if (!target.matches("[data-mdx-detail], [data-mdx-to]")) return;
+      form().then(
+        () => unloaded.remove(),
+        (error) => {
+          console.warn("letter form:", error);
+          target.closest(".mdx-names__field").append(unloaded);
+        },
+      );
+    });
     tools.querySelector("[data-mdx-edit]").addEventListener("click", () =>
       editor().then(
         (opened) => opened.toggle(),

@@ -3,9 +3,11 @@
    full, a strict private mode) loses nothing typed; localStorage keeps a
    copy for the next visit when it can. Reading here; what is written, in
    what shape, is letter-save.js (loaded with the form) and, for the names,
-   letter-personalise.js. Two keys:
+   letter-personalise.js. Two keys, each with the site's own path (mdx.key):
      "mdx-letter-fields"  the names, {name: value}, shared by every letter;
      "mdx-letter-editor"  {to, dated, letters: {page address: {text, details}}}.
+   What a browser kept under a key without the path (before) is read until
+   this site first writes the key, which moves it here for good.
    Listeners hear "failed" once: when the browser first refuses to keep
    something, or as they start listening if it already has (the copy it
    holds is then removed, so a reload never brings an older version back);
@@ -15,7 +17,8 @@
 mdx.module("letter-store", [], () => {
   "use strict";
 
-  const KEYS = { names: "mdx-letter-fields", editor: "mdx-letter-editor" };
+  const BEFORE = { names: "mdx-letter-fields", editor: "mdx-letter-editor" };
+  const KEYS = { names: mdx.key(BEFORE.names), editor: mdx.key(BEFORE.editor) };
   const memory = {};
   const listeners = [];
   let failed = false;
@@ -36,7 +39,7 @@ mdx.module("letter-store", [], () => {
 
   const get = (key) => {
     try {
-      memory[key] ??= parse(localStorage.getItem(KEYS[key]));
+      memory[key] ??= parse(localStorage.getItem(KEYS[key]) ?? localStorage.getItem(BEFORE[key]));
     } catch {
       memory[key] = {}; // blocked: nothing was kept
     }
@@ -47,6 +50,7 @@ mdx.module("letter-store", [], () => {
   const set = (key, value) => {
     memory[key] = value ?? {};
     try {
+      localStorage.removeItem(BEFORE[key]);
       if (value) localStorage.setItem(KEYS[key], JSON.stringify(value));
       else localStorage.removeItem(KEYS[key]);
     } catch {

@@ -17,6 +17,10 @@
        a bundle loaded later (the editor's, the checker): a <script>, run in
        the order asked for, or a stylesheet <link>; a promise of its arrival.
        The caller loads each once (and again only after a failure).
+     mdx.key(name)
+       the name of what this site keeps in the browser: name and the site's
+       own path ("mdx-letter-fields:/siteA/"), so two sites on one host
+       (USER.github.io/siteA/ and /siteB/) never share a reader's words.
 
    Each module and each attach runs inside its own try: a failing feature
    logs its error and leaves the page, and every other feature, working. */
@@ -63,5 +67,10 @@
       document.head.append(node);
     });
 
-  window.mdx = Object.freeze({ module, use, mount, load });
+  // The site's root, from this script's own address (".../assets/mdx/site.….js").
+  const script = globalThis.document?.currentScript; // none in V8 alone (scripts/apology/engine.py)
+  const root = script ? new URL("../..", script.src).pathname : "/";
+  const key = (name) => `${name}:${root}`;
+
+  window.mdx = Object.freeze({ module, use, mount, load, key });
 })();

@@ -16,8 +16,9 @@ from tests.helpers import BUNDLE, ROOT
 EXAMPLES = {item["name"]: item["example"] for item in data_files.placeholders()}
 LABELS = {item["name"]: item["label"] for item in data_files.placeholders()}
 INJECTION = "<img src=x onerror=alert(1)>"
-STORAGE_KEY = "mdx-letter-fields"
-EDITOR_KEY = "mdx-letter-editor"
+# What the letter tools keep, with the site's own path (served at the root here).
+STORAGE_KEY = "mdx-letter-fields:/"
+EDITOR_KEY = "mdx-letter-editor:/"
 # What opening the editor fetches: its code and styles, then the checker beside it.
 EDITOR_BUNDLES = {
     "/" + BUNDLE[name] for name in ("letter-editor.css", "letter-editor.js", "checker.js")
