@@ -15,6 +15,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.render import zensical_build as zensical_build_module
 from scripts.render.assets import build_assets
 from scripts.render.faq_schema import script_json
 from scripts.render.zensical_build import zensical_build
@@ -31,7 +32,11 @@ def fixture_zensical_hostile_site(tmp_path_factory: pytest.TempPathFactory) -> P
     build_assets()
     config_file = hostile.make_hostile_project(tmp_path_factory.mktemp("hostile-zensical"))
     site = config_file.parent / ".site-zensical"
-    assert zensical_build(zensical, config_file, site), "zensical build failed"
+    # Built without generating the copy's assets again, which would put the
+    # real registries back in place of the hostile ones.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(zensical_build_module, "assets_for", lambda _config_file: None)
+        assert zensical_build(zensical, config_file, site), "zensical build failed"
     return site
 
 
