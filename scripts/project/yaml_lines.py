@@ -86,7 +86,17 @@ class StrictYAMLHandler(YAMLHandler):
             return construct(node)
         except yaml.YAMLError as exc:
             raise MetaError([yaml_problem(exc, fm)]) from exc
-        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # PyYAML's own constructors fail in these ways on odd tagged values
+        # (`!!timestamp`, `!!int` or `!!bool` with nothing after them)
+        except (
+            ValueError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            KeyError,
+            OverflowError,
+            RecursionError,
+        ) as exc:
             raise MetaError([(FIRST_LINE, f"front matter cannot be read: {exc}")]) from exc
 
     def record(self, node: yaml.MappingNode) -> None:
