@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -243,6 +244,19 @@ def stop_on_signals() -> None:
         signal.signal(number, interrupt)
 
 
+def quiet_threads_once(stopping: threading.Event) -> None:
+    """After the shutdown has begun, a server thread that meets the socket it
+    closed (MkDocs' serve thread, started a moment too late) says nothing:
+    the shutdown is what it met, not a fault."""
+    report = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if not stopping.is_set():
+            report(args)
+
+    threading.excepthook = hook
+
+
 def serve(root: Path, config_file: Path, dev_addr: str) -> None:
     """Serve until Ctrl+C or SIGTERM. ServeError if it cannot start;
     ConfigProblems if mkdocs.yml is unusable at start-up."""
@@ -251,6 +265,8 @@ def serve(root: Path, config_file: Path, dev_addr: str) -> None:
     quiet_mkdocs_logging()
     site_dir = Path(tempfile.mkdtemp(prefix="mdx-serve-"))
     server = None
+    stopping = threading.Event()
+    quiet_threads_once(stopping)
     stop_on_signals()
     try:
         site = DevSite(root, config_file, address, site_dir)
@@ -274,6 +290,7 @@ def serve(root: Path, config_file: Path, dev_addr: str) -> None:
     finally:
         for number in STOP_SIGNALS:  # whatever ended the server, no signal interrupts the rest
             signal.signal(number, signal.SIG_IGN)
+        stopping.set()
         if server is not None:
             server.shutdown()  # closes the port before anything else
         shutil.rmtree(site_dir, ignore_errors=True)
