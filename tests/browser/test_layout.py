@@ -55,8 +55,12 @@ def painted_in_front(page) -> bool:
 def test_nothing_moves_while_a_page_loads(sized_context, cpu: int) -> None:
     shifts = {}
     names = list(EVERY_PAGE)
-    for start in range(0, len(names), TABS_AT_ONCE):
-        shifts |= shifts_while_loading(sized_context, names[start : start + TABS_AT_ONCE], cpu)
+    # With the CPU slowed, tabs that share it load later than a reader's page
+    # would, and a sub-pixel shift of a late paint was seen on a loaded
+    # machine: one page at a time there, as a reader loads it.
+    at_once = TABS_AT_ONCE if cpu == 1 else 1
+    for start in range(0, len(names), at_once):
+        shifts |= shifts_while_loading(sized_context, names[start : start + at_once], cpu)
     assert shifts == {}
 
 
