@@ -174,6 +174,9 @@ def test_two_sites_on_one_host_keep_their_own_names_and_edits(tools_page, two_si
     open_names(page)
     field(page, "Client's Name").fill("Ms Rivera")
     detail(page, INVOICE["label"]).fill("INV-A")
+    # the reader leaves once the detail is in the letter (a detail typed before the
+    # form's code arrives is placed when it does)
+    expect(page.locator(".mdx-letter")).to_contain_text("The error was on invoice INV-A.")
 
     page.goto(f"{two_sites}site-b/{letter}")
     expect(page.locator(".mdx-letter")).to_contain_text("Dear [Client's Name],")
