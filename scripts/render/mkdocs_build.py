@@ -9,9 +9,7 @@ two renames.
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import jinja2
@@ -23,7 +21,7 @@ from mkdocs.exceptions import MkDocsException
 from scripts.render.assets import assets_for
 from scripts.render.finish import finish_site
 from scripts.render.finish_cache import CACHE_FILE
-from scripts.render.output_folder import swap
+from scripts.render.output_folder import publish, staging_beside
 from scripts.render.postbuild import postprocess
 from scripts.render.workers import Workers
 
@@ -74,23 +72,15 @@ def build_into(
     share out the slow parts (scripts/render/workers.py)."""
     assets_for(config_file, reports_ready=workers.reports_cached if workers else lambda: None)
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))
-    try:
+    with staging_beside(site_dir) as staging:
         if mkdocs_build(config_file, staging) != 0:
             return False
         config = postprocess(config_file, staging)
+        problems = []
         if finish:
             cache = config_file.parent / CACHE_FILE
             pool = workers.pool if workers else None
             problems = finish_site(
                 staging, "mkdocs", config["site_url"], site_dir.name, cache, pool
             )
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            if problems:
-                return False
-        swap(staging, site_dir)
-        return True
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        return publish(staging, site_dir, problems)

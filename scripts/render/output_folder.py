@@ -11,6 +11,10 @@ leaves MARKER in its folder to be recognised the next time.
 from __future__ import annotations
 
 import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 MARKER = ".mdx-build"
@@ -71,3 +75,25 @@ def swap(staging: Path, site_dir: Path) -> None:
         site_dir.rename(old)
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def staging_beside(site_dir: Path) -> Iterator[Path]:
+    """A fresh folder beside site_dir for a build to write into; removed on the
+    way out, so a build that fails leaves site_dir as it was and no leftovers."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish(staging: Path, site_dir: Path, problems: list[str]) -> bool:
+    """Swap the finished build in unless finishing it found problems (printed)."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return False
+    swap(staging, site_dir)
+    return True

@@ -11,17 +11,14 @@ critical CSS, valid HTML, the Content-Security-Policy).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 from scripts.project.config import site_config
 from scripts.render.assets import assets_for
 from scripts.render.finish import finish_site
 from scripts.render.finish_cache import CACHE_FILE
-from scripts.render.output_folder import swap
+from scripts.render.output_folder import publish, staging_beside
 
 GENERATED_CONFIG = ".zensical.yml"
 # Material for MkDocs' look; Zensical's own default is "modern" (its new design).
@@ -55,11 +52,9 @@ def zensical_build(zensical: Path, config_file: Path, site_dir: Path) -> bool:
         )
     assets_for(config_file)
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
     # As `make build`: into a staging folder, swapped in once finished, so a
     # failure leaves site_dir as it was.
-    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=site_dir.parent))
-    try:
+    with staging_beside(site_dir) as staging:
         generated = zensical_config(config_file, staging)
         try:
             command = [str(zensical), "build", "--strict", "--config-file", str(generated)]
@@ -70,11 +65,4 @@ def zensical_build(zensical: Path, config_file: Path, site_dir: Path) -> bool:
         site_url = site_config(config_file)["site_url"]
         cache = config_file.parent / CACHE_FILE.with_name("zensical-pages.pickle")
         problems = finish_site(staging, "zensical", site_url, site_dir.name, cache)
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        if problems:
-            return False
-        swap(staging, site_dir)
-        return True
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        return publish(staging, site_dir, problems)
