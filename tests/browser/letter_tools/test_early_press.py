@@ -112,6 +112,22 @@ def test_email_pressed_early_opens_the_letter_not_the_bare_subject(tools_page) -
     assert page.errors == []
 
 
+def test_edit_pressed_early_opens_the_editor_and_leaves_it_open(tools_page) -> None:
+    page = tools_page
+    held = Held(page, "letter.js")
+    page.goto(PAGES[LETTER], wait_until="commit")
+    edit = page.locator("[data-mdx-edit]")
+    edit.click()
+    page.wait_for_timeout(300)
+    held.release()
+    # Once: a second press would close it again.
+    expect(page.locator("[data-mdx-editor]")).to_be_visible(timeout=ANSWERED)
+    page.locator("[data-mdx-editor-ready]").wait_for(state="attached")
+    page.wait_for_timeout(300)
+    expect(edit).to_have_attribute("aria-expanded", "true")
+    assert page.errors == []
+
+
 def test_forget_pressed_before_the_forms_code_arrives_forgets_once(tools_page) -> None:
     page = tools_page
     keeping_names(page.context, values_for(LETTER))
