@@ -164,7 +164,8 @@ mdx.module("letter-form", ["letter-store", "letter-save", "letter-personalise"],
       if (what === "forgotten") tools.querySelector("[data-mdx-status]").textContent = "Your details were forgotten in another tab.";
       show();
     });
-    form.querySelector("[data-mdx-forget]").addEventListener("click", () => {
+    const forget = form.querySelector("[data-mdx-forget]");
+    forget.addEventListener("click", () => {
       save.forget();
       show();
       checkTo();
@@ -182,6 +183,7 @@ mdx.module("letter-form", ["letter-store", "letter-save", "letter-personalise"],
       }
     }
     if (document.activeElement !== to) checkTo(); // the reader already left it
+    forget.removeAttribute("data-mdx-unwired"); // a press held until now acts (before-paint.js)
     return {};
   };
 

@@ -1,8 +1,8 @@
 """Layout budgets in Chromium: nothing moves while any page loads (CLS 0 on
 a desktop and a phone, in light and dark, also with the CPU slowed 4x: the
 full stylesheets and the scripts arrive after the first paint), a letter's first lines
-are on a phone's first screen, and the tools' messages appear where the
-reader is looking."""
+and the checker's draft box are on a phone's first screen, and the tools'
+messages appear where the reader is looking."""
 
 from __future__ import annotations
 
@@ -101,6 +101,19 @@ def test_a_letters_first_lines_are_on_a_phones_first_screen(browser, base_url, n
         page.locator(".mdx-letter").evaluate("node => getComputedStyle(node).lineHeight")[:-2]
     )
     assert first["y"] + line <= PHONE["height"], "the letter's first lines are below the fold"
+    context.close()
+
+
+def test_the_checker_page_opens_on_the_checker_on_a_phone(browser, base_url) -> None:
+    context = browser.new_context(base_url=base_url, viewport=PHONE)
+    page = context.new_page()
+    page.goto("check/")
+    draft = page.locator("#mdx-check-draft")
+    line = float(draft.evaluate("node => getComputedStyle(node).lineHeight")[:-2])
+    # The example to start from is above the draft; the page's explanation is folded.
+    start = page.get_by_role("button", name="Load example", exact=True).bounding_box()
+    assert start["y"] + start["height"] <= draft.bounding_box()["y"]
+    assert draft.bounding_box()["y"] + line <= PHONE["height"], "the draft box is below the fold"
     context.close()
 
 
