@@ -127,6 +127,8 @@ def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     page.keyboard.type("Ms Rivera")
     page.keyboard.press("Tab")
     page.keyboard.type("Sam Taylor")
+    for _ in range(page.locator("[data-mdx-detail]").count()):
+        page.keyboard.press("Tab")  # past the details, left empty
     page.keyboard.press("Tab")
     expect(page.get_by_label("Your client's email")).to_be_focused()
     page.keyboard.press("Tab")  # right after the last field: Copy, again
@@ -145,9 +147,9 @@ def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Forget my details"
-    # Back past Email, Copy, the three fields, the summary and Edit, Print,
-    # Download and Email at the top, to Copy.
-    for _ in range(11):
+    # Back past Email, Copy, the three fields and the details, the summary
+    # and Edit, Print, Download and Email at the top, to Copy.
+    for _ in range(11 + page.locator("[data-mdx-detail]").count()):
         page.keyboard.press("Shift+Tab")
     assert page.evaluate(
         "[document.activeElement.textContent, Boolean(document.activeElement.closest('form'))]"
@@ -177,7 +179,7 @@ def test_names_typed_while_the_form_code_loads_are_kept_and_sent(tools_page) -> 
 
     form_code.release()
     page.get_by_label("Invoice number").fill("INV-0173")
-    expect(page.locator(".mdx-letter")).to_contain_text("The error was on invoice INV-0173.")
+    expect(page.locator(".mdx-letter")).to_contain_text("It was invoice INV-0173.")
     expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
     expect(form_status(page)).to_have_text("Letter copied.")  # the form's arrival took nothing back
     assert page.errors == []
@@ -190,9 +192,11 @@ def test_names_typed_before_the_letter_code_runs_are_taken(tools_page) -> None:
     page.locator(".mdx-names__summary").click()  # <details> opens without scripts
     field(page, "Client's Name").fill("Ms Rivera")
     page.wait_for_function("document.documentElement.dataset.mdxScripts === 'running'")
-    assert page.locator(".mdx-letter").inner_text().startswith("Dear [Client's Name],")
+    # Both versions are in the page until the letter code takes the one not chosen away.
+    assert page.locator(".mdx-letter:visible").inner_text().startswith("Dear [Client's Name],")
 
     letter_code.release()
+    expect(page.locator(".mdx-letter")).to_have_count(1)  # the version not chosen has left
     expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
     expect(page.locator(".mdx-names__count")).to_have_text("1 name still to fill")
     assert json.loads(stored(page)) == {"Client's Name": "Ms Rivera"}
@@ -222,8 +226,10 @@ def test_without_javascript_letters_stay_readable(browser, base_url: str) -> Non
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
     page.goto(PAGES["letters/missed-deadline.md"])
-    letter = page.locator(".mdx-letter")
-    expect(letter).to_be_visible()
+    letter = page.locator(
+        ".mdx-letter:visible"
+    )  # ours, revised: the original is the scripts' choice
+    expect(letter).to_have_count(1)
     assert letter.inner_text().startswith("Dear [Client's Name],")
     expect(page.locator(".mdx-tools")).to_be_hidden()
     page.goto(PAGES["letters/index.md"])
