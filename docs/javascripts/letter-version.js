@@ -8,7 +8,8 @@
    the page (its letter and its build-time report), and each detail takes
    the chosen version's place, so names, details, the editor, Copy, Email,
    Download and Print all work on the chosen one without knowing there are
-   two. Choosing the other reloads the page, which then starts on it; what
+   two. The choice sits right under the letter (overrides/partials/
+   content.html). Choosing the other reloads the page, which then starts on it; what
    the reader typed is kept as ever (letter-store.js). */
 mdx.module("letter-version", [], () => {
   "use strict";
@@ -42,7 +43,7 @@ mdx.module("letter-version", [], () => {
   };
 
   const attach = (tools) => {
-    const choices = [...tools.querySelectorAll("[data-mdx-choose]")];
+    const choices = [...tools.parentElement.querySelectorAll("[data-mdx-choose]")];
     if (!choices.length) return;
     const url = tools.dataset.mdxLetterUrl;
     const version = chosen(url);

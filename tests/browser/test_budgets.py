@@ -19,7 +19,9 @@ from tests.helpers import BUNDLE, PAGES, meta
 pytestmark = pytest.mark.browser
 
 LETTER_BUDGET = {"requests": 8, "bytes": 85 * 1024}
-OWN_CODE_BUDGET = 8 * 1024  # our CSS and JavaScript, gzip, on any one page
+# Our CSS and JavaScript, gzip, on any one page: 8 KB until the letter pages
+# took the choice of two versions (letter-version.js and its styles, 0.6 KB).
+OWN_CODE_BUDGET = 9 * 1024
 HERO_HOST = "images.unsplash.com"
 LETTER_CODE = BUNDLE["letter.js"]
 FORM_CODE = BUNDLE["letter-form.js"]
