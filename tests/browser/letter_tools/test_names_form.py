@@ -73,9 +73,13 @@ def test_every_letter_page_has_one_set_of_working_tools(tools_page) -> None:
         page.wait_for_url(re.compile(f"/{PAGES[name]}$"))
         expect(page.locator("h1")).to_have_text(meta(name)["title"])
         assert page.locator(".mdx-tools").count() == 1
-        # the actions at the top, and Copy and Email again at the end of the form
+        # the actions at the top, and Copy, Email and Word again at the end of the form
         assert page.locator(".mdx-actions").count() == 2
-        assert form_end(page).locator("[data-mdx-action]").all_text_contents() == ["Copy", "Email"]
+        assert form_end(page).locator("[data-mdx-action]").all_text_contents() == [
+            "Copy",
+            "Email",
+            "Word",
+        ]
         if set(values_for(name)) - {"Client's Name", "Your Name"}:
             fill(page, values_for(name))
         button(page, "Copy").click()
@@ -144,12 +148,12 @@ def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     page.keyboard.press("Enter")
     expect(form_status(page)).to_have_text("Letter copied.")
     assert clipboard(page) == filled(source_text(name), values_for(name))
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in range(3):  # past Email and Word
+        page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Forget my details"
-    # Back past Email, Copy, the three fields and the details, the summary
-    # and Edit, Print, Download and Email at the top, to Copy.
-    for _ in range(11 + page.locator("[data-mdx-detail]").count()):
+    # Back past Word, Email, Copy, the three fields and the details, the
+    # summary and Edit, Print, Word, Download and Email at the top, to Copy.
+    for _ in range(13 + page.locator("[data-mdx-detail]").count()):
         page.keyboard.press("Shift+Tab")
     assert page.evaluate(
         "[document.activeElement.textContent, Boolean(document.activeElement.closest('form'))]"
