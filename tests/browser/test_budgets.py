@@ -20,9 +20,10 @@ pytestmark = pytest.mark.browser
 
 LETTER_BUDGET = {"requests": 8, "bytes": 85 * 1024}
 # Our CSS and JavaScript, gzip, on any one page. The 8 KB allowance is retired
-# (issue 27: storage kept apart per site, a form that says it could not load);
-# this keeps the growth in check until the bundles are minified for real.
-OWN_CODE_BUDGET = 9 * 1024
+# (issue 27: storage kept apart per site, a form that says it could not load;
+# issue 25: the choice of two versions); this keeps the growth in check until
+# the bundles are minified for real.
+OWN_CODE_BUDGET = 10 * 1024
 HERO_HOST = "images.unsplash.com"
 LETTER_CODE = BUNDLE["letter.js"]
 FORM_CODE = BUNDLE["letter-form.js"]
