@@ -117,7 +117,9 @@ PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
 
 test: $(DEV_STAMP) $(NODE_STAMP) zensical-or-skip lint ## Lint, then run every test (browser tests included); [WORKERS=2]
 	@echo "==> running the tests in $(WORKERS) worker processes ..."
-	@$(PYTEST)
+	@$(PYTEST) -m "not alone"
+	@echo "==> then the ones that measure pages as they load, alone (no other worker sharing the CPU) ..."
+	@$(BIN)/python -m pytest -n 0 -m alone
 
 test-fast: $(DEV_STAMP) ## The tests that need no browser, for the edit loop (make test runs them all)
 	@echo "==> running the tests that need no browser ..."

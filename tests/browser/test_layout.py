@@ -45,6 +45,9 @@ def painted_in_front(page) -> bool:
     )
 
 
+# A shift is a matter of timing: another worker's Chromium sharing the CPU
+# delays a slowed page's late paint (seen at 0.002 on a 2-core machine).
+@pytest.mark.alone
 @pytest.mark.parametrize("cpu", [1, 4], ids=["cpu-1x", "cpu-4x"])
 @pytest.mark.parametrize(
     "sized_context",

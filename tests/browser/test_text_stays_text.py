@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import hostile
 from tests.browser.search_rank import open_search, search
@@ -54,7 +55,8 @@ def test_using_the_letter_tools_runs_nothing(watched, hostile_url: str) -> None:
     page.locator(".mdx-names__summary").click()
     page.locator("[data-mdx-detail]").first.fill("INV-1")  # its sentence joins the letter
     sentence = hostile.DETAIL["sentence"].replace("{value}", "INV-1")
-    assert sentence in page.locator(".mdx-letter").inner_text()  # as text
+    # as text, once the form's code has placed it (a detail typed before it arrives waits for it)
+    expect(page.locator(".mdx-letter")).to_contain_text(sentence)
     page.get_by_role("button", name="Edit").click()
     page.wait_for_selector("[data-mdx-editor-report] *")  # the editor's checker has drawn
     assert page.locator("#mdx-editor").is_visible()

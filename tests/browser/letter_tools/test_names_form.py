@@ -204,7 +204,11 @@ def test_names_typed_before_the_letter_code_runs_are_taken(tools_page) -> None:
     expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
     expect(page.locator(".mdx-names__count")).to_have_text("1 name still to fill")
     assert json.loads(stored(page)) == {"Client's Name": "Ms Rivera"}
-    button(page, "Forget my details").click()  # the form's code came too
+    # the form's code comes too (a press before it arrives is issue 25's lost tap)
+    page.wait_for_function(
+        "() => { try { return Boolean(mdx.use('letter-form')); } catch { return false; } }"
+    )
+    button(page, "Forget my details").click()
     expect(form_status(page)).to_have_text("Your details are forgotten on this device.")
     assert page.errors == []
 
