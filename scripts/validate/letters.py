@@ -159,6 +159,7 @@ def detail_sentence_problems(page: Page) -> list[Problem]:
     for number, detail, lines in details_of(page):
         revised = detail.get("revised") if isinstance(detail.get("revised"), dict) else {}
         sentences = {"sentence": detail.get("sentence"), "revised": revised.get("sentence")}
+        names = {"sentence": "'sentence'", "revised": "'revised' 'sentence'"}
         for key, sentence in sentences.items():
             if not (isinstance(sentence, str) and (found := placeholders_in(sentence))):
                 continue
@@ -167,7 +168,7 @@ def detail_sentence_problems(page: Page) -> list[Problem]:
                     page.path,
                     lines.get(key, 1),
                     (
-                        f"'details' item {number} '{key}' sentence contains the placeholder "
+                        f"'details' item {number} {names[key]} contains the placeholder "
                         f"[{found[0]}], which would reach the client as written; name it in "
                         "the sentence's own words, or make it a detail of its own"
                     ),

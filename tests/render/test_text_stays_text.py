@@ -123,7 +123,9 @@ def test_the_letter_shows_its_details_and_the_registries_as_written(engine_site:
     assert label[first["id"]] == detail["label"]
     assert first["data-mdx-detail"] == detail["label"]
     assert first["data-mdx-sentence"] == detail["sentence"]
-    assert first["data-mdx-after"] == detail["after"]
+    # Our revised version is shown first: its own place, the original's kept beside it.
+    assert first["data-mdx-after"] == hostile.DETAIL_REVISED_AFTER
+    assert first["data-mdx-original-after"] == detail["after"]
     assert first["placeholder"] == f"e.g. {detail['example']}"
 
 
