@@ -5,7 +5,8 @@
    it too, so the chosen one is the one drawn first (letter.css).
 
    Mounted before every other letter module: the version not chosen leaves
-   the page (its letter and its build-time report), and each detail takes
+   the page (its letter; its build-time report, fetched when opened, is
+   hidden by letter.css), and each detail takes
    the chosen version's place, so names, details, the editor, Copy, Email,
    Download and Print all work on the chosen one without knowing there are
    two. The choice sits right under the letter (overrides/partials/
