@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -136,6 +137,23 @@ def run_pipeline(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def page_file(site: Path, url: str) -> Path:
     return site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html"
+
+
+def later_parts(site: Path, url: str) -> dict[str, BeautifulSoup]:
+    """What a built page shows only when the reader reaches for it
+    (scripts/render/later.py): each part, parsed, by name, from the file
+    beside it or, in a page not finished (`make serve`), its templates."""
+    page = soup(site, url)
+    pointer = page.select_one("template[data-mdx-later-src]")
+    if pointer is None:
+        templates = page.select("template[data-mdx-later]")
+        return {
+            t["data-mdx-later"]: BeautifulSoup(t.decode_contents(), "html.parser")
+            for t in templates
+        }
+    file = page_file(site, url).parent / pointer["data-mdx-later-src"]
+    parts = json.loads(file.read_text(encoding="utf-8"))
+    return {name: BeautifulSoup(markup, "html.parser") for name, markup in parts.items()}
 
 
 class _TextExtractor(HTMLParser):

@@ -37,6 +37,7 @@ DETAIL = {
     "sentence": 'Invoice {value} <iframe srcdoc="<script>alert(8)</script>">',
     "after": "the billing error you experienced.",  # words of the letter: the sentence lands in it
 }
+DETAIL_REVISED_AFTER = "I am sorry I sent you an incorrect invoice."
 HERO = {
     "image": 'https://images.unsplash.com/x"onerror="alert(9)&w=1080',
     "imageAlt": '" onerror="alert(10)',
@@ -68,6 +69,8 @@ def hostile_letter(text: str) -> str:
     for key, value in FRONT_MATTER.items():
         text = set_field(text, key, value)
     item = "".join(f"    {key}: {quoted(value)}\n" for key, value in DETAIL.items())
+    # ... and in our revised version, the one shown first
+    item += f"    revised:\n      after: {quoted(DETAIL_REVISED_AFTER)}\n"
     return text.replace("details:\n", f"details:\n  - {item[4:]}", 1)
 
 

@@ -4,6 +4,10 @@
 
    - `js` for `no-js` on <html>: scripts run here (the bundle's first line).
    - A name for Material's search dialog, which its template leaves unnamed.
+   - On a letter with two versions (data-mdx-page names it), the one this
+     browser chose (letter-version.js keeps it), before either is drawn:
+     letter.css shows ours, revised with the guide's tips, unless <html>
+     says the original.
    - The colour palette is ours, not the bundle's. Material mounts its toggle
      in its bundle's first task, and there changes the body's palette and
      reads the header's colours, forcing full style recalculations of the
@@ -51,6 +55,14 @@
   }).observe(root, { subtree: true, attributeFilter: ["data-mdx-scripts", "data-mdx-unwired"] });
 
   document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
+  const page = document.currentScript.dataset.mdxPage;
+  try {
+    if (page && JSON.parse(localStorage.getItem("mdx-letter-version"))?.[page] === "original") {
+      document.documentElement.dataset.mdxLetterVersion = "original";
+    }
+  } catch {
+    // nothing kept, or storage refused: ours
+  }
 
   const form = document.querySelector("[data-md-component=palette]");
   if (!form) return;

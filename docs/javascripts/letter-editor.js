@@ -73,7 +73,7 @@ mdx.module(
       const reportBox = find("[data-mdx-editor-report]");
       const datedInput = find("[data-mdx-dated]");
       const editButton = tools.querySelector("[data-mdx-edit]");
-      const buildReport = document.querySelector("[data-mdx-letter-report]");
+      const buildReport = document.querySelector('[data-mdx-more="report"]');
       const url = tools.dataset.mdxLetterUrl || window.location.pathname;
 
       const originals = [...letter.children];

@@ -5,7 +5,7 @@
      before this ran), or at once when this browser keeps details for this
      letter or a client's address;
    - the editor's code and styles (the letter-editor.* bundles, about
-     15 KB), after the form's, on the first press of Edit, or at once when
+     15 KB) and its markup (later.js), after the form's, on the first press of Edit, or at once when
      this browser keeps the reader's own version of this letter or the date
      choice.
    Kept here, or by another tab. A form whose code could not load says so
@@ -13,7 +13,7 @@
    addresses come from the template (data-mdx-form-src,
    data-mdx-editor-src); nothing else is fetched.
    fetchBundle(src) is also how the editor loads the checker when it opens. */
-mdx.module("letter-loader", ["letter-store"], (store) => {
+mdx.module("letter-loader", ["letter-store", "later"], (store, later) => {
   "use strict";
 
   const fetchBundle = mdx.load; // in order (docs/javascripts/mdx.js)
@@ -21,10 +21,10 @@ mdx.module("letter-loader", ["letter-store"], (store) => {
   const attach = (tools) => {
     /* The module `name` attached to these tools, its bundles loaded the
        first time; the next call tries again if they could not load. */
-    const loader = (sources, name) => {
+    const loader = (sources, name, markup = () => null) => {
       let loading = null;
       return () =>
-        (loading ??= Promise.all(sources.split(" ").map(fetchBundle))
+        (loading ??= Promise.all([...sources.split(" ").map(fetchBundle), markup()])
           .then(() => mdx.use(name).attach(tools))
           .catch((error) => {
             loading = null;
@@ -32,7 +32,11 @@ mdx.module("letter-loader", ["letter-store"], (store) => {
           }));
     };
     const form = loader(tools.dataset.mdxFormSrc, "letter-form");
-    const editing = loader(tools.dataset.mdxEditorSrc, "letter-editor");
+    /* The editor's markup, out of the page's HTML until it is wanted (later.js). */
+    const panel = tools.querySelector("[data-mdx-editor]");
+    const editorMarkup = () =>
+      panel.querySelector("[data-mdx-editor-text]") ? null : later.part("editor").then((content) => panel.replaceChildren(content));
+    const editing = loader(tools.dataset.mdxEditorSrc, "letter-editor", editorMarkup);
     const editor = () => form().then(editing); // the form says if edits cannot be kept
 
     const names = tools.querySelector("[data-mdx-names]");

@@ -1,5 +1,7 @@
 /* The letter toolbar: Copy (plain text plus a rich-text flavour), Email
-   (a mailto: link), Download (.txt) and Print, all using the letter as it
+   (a mailto: link), Download (.txt), Word (a .docx of exactly what Copy
+   copies, built here by letter-docx.js, loaded on the first press) and
+   Print, all using the letter as it
    reads now, names and details filled in. Copy and Email come twice, at the
    top and at the end of "Names and details"; each press is answered in the
    status line under the buttons pressed. With names still to fill, or an
@@ -53,8 +55,9 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
   /* Where copying is refused, select the letter so Ctrl+C / ⌘C still works. */
   const selectLetter = (letter) => getSelection().selectAllChildren(letter);
 
-  const download = (text, fileName) => {
-    const url = URL.createObjectURL(new Blob([`${text}\n`], { type: "text/plain;charset=utf-8" }));
+  const download = (data, fileName) => {
+    const blob = data instanceof Blob ? data : new Blob([`${data}\n`], { type: "text/plain;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
     const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
     document.body.append(link);
     link.click();
@@ -161,6 +164,20 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
         download(letter.mdxSource?.fileText() ?? letterAsSent(letter), fileName);
         announce(`Letter downloaded as ${fileName}${stillOpen()}.`, control);
       },
+      docx: async (control) => {
+        tools.mdxDocx ??= mdx.load(tools.dataset.mdxDocxSrc).then(() => mdx.use("letter-docx"));
+        let writer;
+        try {
+          writer = await tools.mdxDocx;
+        } catch (error) {
+          tools.mdxDocx = null; // the next press tries again
+          throw error;
+        }
+        const fileName = textFileName(tools.dataset.mdxLetterUrl.split("/").filter(Boolean).at(-1)).replace(/\.txt$/, ".docx");
+        const subject = root.querySelector("[data-mdx-subject]")?.textContent.trim() ?? "";
+        download(writer.docxBlob(subject, letterAsSent(letter)), fileName);
+        announce(`Letter downloaded as ${fileName}, a Word file${stillOpen()}.`, control);
+      },
       print: () => {
         announce("");
         print();
@@ -179,6 +196,7 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
         await handlers[control.dataset.mdxAction](control);
       } catch (error) {
         console.error("letter-toolbar:", error);
+        if (control.dataset.mdxAction === "docx") announce("The Word file could not be made: check your connection, then press Word again.", control);
       }
     });
 

@@ -8,7 +8,8 @@ overrides/assets/mdx/:
   same rules (scripts/apology/engine.py);
 - checker-data.html: Jinja variables for the templates: `letters` (the
   examples' slugs and nav labels), `reports`, the engine's report on each
-  example letter keyed by its page.url, and the report's `layout`, `framing`
+  version of each example letter (the original, and the revised one if it
+  has one) keyed by its page.url, and the report's `layout`, `framing`
   and verdict `words`.
 
 The reports come from V8, which takes about half a second to start, so they
@@ -63,10 +64,13 @@ def report_summary(report: Report) -> dict:
     }
 
 
-def letter_reports(letters: list[Letter], rules: dict, root: Path | None = None) -> dict[str, dict]:
-    """page.url -> the template's report on that letter, from the cache (in
-    the root of the project being built, by default this clone) when nothing
-    it depends on changed, else from V8 (and then cached)."""
+def letter_reports(
+    letters: list[Letter], rules: dict, root: Path | None = None
+) -> dict[str, list[dict]]:
+    """page.url -> the template's report on each version of that letter
+    ({"version": "revised", ...}, in the order of Letter.versions), from the
+    cache (in the root of the project being built, by default this clone) when
+    nothing it depends on changed, else from V8 (and then cached)."""
     cache_path = (root or engine.ROOT) / ".cache" / "checker" / CACHE_FILE
     try:
         cached = json.loads(cache_path.read_text(encoding="utf-8"))
@@ -74,17 +78,18 @@ def letter_reports(letters: list[Letter], rules: dict, root: Path | None = None)
         cached = {}
     stored = dict(cached)
     fingerprint = engine.fingerprint(rules)
-    keys = {
-        letter.url: hashlib.sha256(f"{fingerprint}\n{letter.text}".encode()).hexdigest()
-        for letter in letters
-    }
-    reports = {}
+
+    def key(text: str) -> str:
+        return hashlib.sha256(f"{fingerprint}\n{text}".encode()).hexdigest()
+
+    reports, kept = {}, {}
     for letter in letters:
-        key = keys[letter.url]
-        if key not in cached:
-            cached[key] = report_summary(engine.check_draft(letter.text, rules))
-        reports[letter.url] = cached[key]
-    kept = {key: cached[key] for key in keys.values()}
+        reports[letter.url] = []
+        for version, text in letter.versions().items():
+            found = kept[key(text)] = cached.get(key(text)) or report_summary(
+                engine.check_draft(text, rules)
+            )
+            reports[letter.url].append({"version": version, **found})
     if kept != stored:
         save_whole(cache_path, json.dumps(kept, ensure_ascii=False))
     return reports

@@ -14,6 +14,8 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 SOURCE_LETTER = Path("letters/missed-deadline.md")
+# The page a letter's notes on what our version changes link to (`changes:`).
+TIPS = Path("tips.md")
 
 
 def numbered_letter(text: str, number: int) -> str:
@@ -36,11 +38,13 @@ def numbered_letter(text: str, number: int) -> str:
 
 
 def make_many_letters(project: Path, root: Path, count: int) -> Path:
-    """A site in root with count copies of the project's letter; its mkdocs.yml."""
+    """A site in root with count copies of the project's letter, and the tips
+    its notes link to; its mkdocs.yml."""
     source = (project / "docs" / SOURCE_LETTER).read_text(encoding="utf-8")
     letters = root / "docs" / "letters"
     letters.mkdir(parents=True)
-    nav = []
+    shutil.copy(project / "docs" / TIPS, root / "docs" / TIPS)
+    nav = [{"Tips": TIPS.as_posix()}]
     for number in range(1, count + 1):
         name = f"letters/example-{number:04d}.md"
         (root / "docs" / name).write_text(numbered_letter(source, number), encoding="utf-8")

@@ -3,6 +3,7 @@ after MkDocs (or Zensical) has rendered the site and before `make build`
 swaps it in. Each page is read once, passed through the steps in order, and
 written once:
 
+0. what the reader reaches for later moved into a file beside it (later.py);
 1. the favicon as a data: URI (favicon.py);
 2. the critical CSS inlined, Material's stylesheets deferred (critical_css.py);
 3. the Nu checker's errors in the theme's markup fixed (valid_html.py);
@@ -29,6 +30,7 @@ from scripts.render.csp import with_csp
 from scripts.render.favicon import with_inline_favicon
 from scripts.render.finish_cache import PageKeys
 from scripts.render.html_tags import PageError, is_local, local_file, scan_page
+from scripts.render.later import with_later_moved
 from scripts.render.valid_html import valid_html
 from scripts.validate.cache import PageCache
 
@@ -92,7 +94,8 @@ def finish_site(
     problems, todo = [], []
     for page in sorted(site.rglob("*.html")):
         where = f"{shown_as}/{page.relative_to(site).as_posix()}"
-        html = page.read_text(encoding="utf-8")
+        # First, so the page is finished (and remembered) as it is served.
+        html = with_later_moved(page.read_text(encoding="utf-8"), page)
         problems += [
             error(where, line_of(html, src), f"the script {src} is not in the built site")
             for src in missing_scripts(html, page, site, base)

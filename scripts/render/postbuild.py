@@ -31,7 +31,8 @@ def built_pages(config_file: Path) -> tuple[list[tuple[str, Page]], object]:
 def postprocess(config_file: Path, site_dir: Path) -> object:
     """Enrich the rendered site; the site's configuration, for the steps after."""
     pages, config = built_pages(config_file)
-    enrich_site(site_dir, {url: page.meta for url, page in pages}, data_files.tags())
+    two_versions = data_files.load("search-words.yml")["two_versions"]
+    enrich_site(site_dir, {url: page.meta for url, page in pages}, data_files.tags(), two_versions)
     site_url = config["site_url"] or ""
     write_faq_schemas(site_dir, pages, markdown_renderer(config), site_url)
     write_robots(site_dir, site_url)

@@ -39,12 +39,17 @@ def tag_labels(keys: list, labels: dict[str, str]) -> list[str]:
     return [text_html(labels.get(str(key), str(key))) for key in keys]
 
 
-def enrich_entry(entry: dict, meta: dict, labels: dict[str, str]) -> dict:
+def enrich_entry(
+    entry: dict, meta: dict, labels: dict[str, str], two_versions: float = 1.0
+) -> dict:
     """One index entry with the page's intro (page entries only), its front
-    matter title escaped, and tag labels."""
+    matter title escaped, and tag labels; a letter page holding two versions
+    weighed by two_versions (Material's search reads an entry's `boost`)."""
     enriched = dict(entry)
     if "#" not in entry["location"]:
         enriched["text"] = intro_html(meta) + entry["text"]
+        if meta.get("original") and two_versions != 1.0:
+            enriched["boost"] = two_versions
         if "title" in meta and entry.get("title") == str(meta["title"]):
             enriched["title"] = text_html(meta["title"])
     if isinstance(entry.get("tags"), list):
@@ -52,18 +57,24 @@ def enrich_entry(entry: dict, meta: dict, labels: dict[str, str]) -> dict:
     return enriched
 
 
-def enrich_index(index: dict, meta_by_url: dict[str, dict], labels: dict[str, str]) -> dict:
+def enrich_index(
+    index: dict, meta_by_url: dict[str, dict], labels: dict[str, str], two_versions: float = 1.0
+) -> dict:
     docs = [
-        enrich_entry(entry, meta_by_url.get(entry["location"].split("#")[0], {}), labels)
+        enrich_entry(
+            entry, meta_by_url.get(entry["location"].split("#")[0], {}), labels, two_versions
+        )
         for entry in index["docs"]
     ]
     return {**index, "docs": docs}
 
 
-def enrich_site(site_dir: Path, meta_by_url: dict[str, dict], labels: dict[str, str]) -> None:
+def enrich_site(
+    site_dir: Path, meta_by_url: dict[str, dict], labels: dict[str, str], two_versions: float = 1.0
+) -> None:
     path = site_dir / INDEX
     if not path.is_file():  # search plugin disabled: nothing to do
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    enriched = enrich_index(index, meta_by_url, labels)
+    enriched = enrich_index(index, meta_by_url, labels, two_versions)
     path.write_text(json.dumps(enriched, separators=(",", ":")), encoding="utf-8")

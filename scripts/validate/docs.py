@@ -136,7 +136,7 @@ def site_index(files: list[File], pages: list[Page], scans: dict[str, Scan]) -> 
 def page_problems(page: Page, scan: Scan, index: SiteIndex) -> list[Problem]:
     problems = link_problems(page, scan, index)
     problems += image_problems(page, scan, index)
-    problems += letter_problems(page, scan)
+    problems += letter_problems(page, scan, index)
     problems += unsafe_html_problems(page, scan)
     problems += policy_problems(page)
     if not page.body.strip():

@@ -199,6 +199,11 @@ def dependent_message(field: str, err: ValidationError, page: Page) -> str:
             f"'{present}' belongs to a hero photo, but the page has no 'image'; add the "
             f"photo's https:// address as image, or remove '{present}'"
         )
+    if present in ("original", "changes"):
+        return (
+            f"'{present}' needs {', '.join(repr(key) for key in missing)} too: a letter with "
+            "two versions names its original and says what the revised one changes"
+        )
     return (
         f"'{present}' needs {', '.join(repr(key) for key in missing)} too: every photo "
         "has alt text and credits its photographer with an https profile link"

@@ -1,9 +1,11 @@
-"""Letter pages: exactly one letter block, only known placeholders in it, and
-details the browser can always deliver: labels unique in the letter (each
-is the name of one stored value), no placeholder in a sentence (the form
-fills names before details), and each sentence placed after words the
-letter has, once, within one stretch of text (not across **bold**, a link
-or other markup, where the browser cannot find them)."""
+"""Letter pages: exactly one letter block (or, on a letter with two versions,
+one block for each), only known placeholders in them, each change of the
+revised version linked to a tip that exists, and details the browser can
+always deliver: labels unique in the letter (each is the name of one stored
+value), no placeholder in a sentence (the form fills names before details),
+and each sentence placed after words of each version, once, within one
+stretch of text (not across **bold**, a link or other markup, where the
+browser cannot find them)."""
 
 from __future__ import annotations
 
@@ -11,38 +13,84 @@ import difflib
 
 from scripts import data_files
 from scripts.problems import Problem, error
-from scripts.project.letters import LETTER_OPENING, placeholders_in
+from scripts.project.letters import (
+    LETTER_OPENING,
+    ORIGINAL,
+    REVISED,
+    VERSION_ATTRIBUTE,
+    VERSIONS,
+    placeholders_in,
+)
 from scripts.project.pages import Page
 from scripts.project.render import Scan
+from scripts.validate.data_file import link_message
 from scripts.validate.front_matter import comparable, schema_name_for
+from scripts.validate.links import SiteIndex
 
 
 def is_letter(page: Page) -> bool:
     return schema_name_for(page.url_path) == "letter"
 
 
-def letter_problems(page: Page, scan: Scan) -> list[Problem]:
+def letter_problems(page: Page, scan: Scan, index: SiteIndex | None = None) -> list[Problem]:
     if not is_letter(page):
         return []
-    if len(scan.letters) != 1:
-        found = "no letter block" if not scan.letters else f"{len(scan.letters)} letter blocks"
-        return [
-            error(
-                page.path,
-                page.first_content_line,
-                (
-                    f"a letter page needs exactly one letter, found {found}; write the letter "
-                    f"between a line `{LETTER_OPENING}` and a line `///`"
-                ),
-            )
-        ]
-    letter = scan.letters[0]
+    if message := letter_blocks_message(page, scan):
+        return [error(page.path, page.first_content_line, message)]
+    versions = {letter.attrs.get(VERSION_ATTRIBUTE, ORIGINAL): letter for letter in scan.letters}
+    problems = []
+    for version, letter in versions.items():
+        problems += placeholder_problems(page, letter.text)
+        problems += detail_place_problems(
+            page, letter.text, version if len(versions) > 1 else ORIGINAL, letter.runs
+        )
     return (
-        placeholder_problems(page, letter.text)
-        + detail_place_problems(page, letter.text, letter.runs)
+        problems
         + detail_label_problems(page)
         + detail_sentence_problems(page)
+        + change_problems(page, index)
     )
+
+
+def letter_blocks_message(page: Page, scan: Scan) -> str | None:
+    """What is wrong with the page's letter blocks, or None: one plain block,
+    or, when the front matter names an `original`, one block per version."""
+    marked = [letter.attrs.get(VERSION_ATTRIBUTE) for letter in scan.letters]
+    if "original" not in page.meta:
+        if len(scan.letters) == 1 and marked == [None]:
+            return None
+        found = "no letter block" if not scan.letters else f"{len(scan.letters)} letter blocks"
+        if len(scan.letters) == 1:
+            found = f"a letter marked as the {marked[0]!r} version"
+        return (
+            f"a letter page needs exactly one letter, found {found}; write the letter "
+            f"between a line `{LETTER_OPENING}` and a line `///` (a letter with two "
+            "versions names its `original` in the front matter)"
+        )
+    if sorted(marked, key=str) == sorted(VERSIONS):
+        return None
+    return (
+        f"a letter with two versions (its front matter names an `original`) needs two "
+        f"letter blocks, `{LETTER_OPENING}[{VERSION_ATTRIBUTE}={ORIGINAL}]` and "
+        f"`{LETTER_OPENING}[{VERSION_ATTRIBUTE}={REVISED}]`, found "
+        f"{', '.join(repr(v or 'unmarked') for v in marked) or 'none'}"
+    )
+
+
+def change_problems(page: Page, index: SiteIndex | None) -> list[Problem]:
+    """Each change of the revised version links to a heading of the tips."""
+    changes = page.meta.get("changes")
+    if index is None or not isinstance(changes, list):
+        return []
+    key_lines = page.item_key_lines.get("changes", [])
+    problems = []
+    for number, change in enumerate(changes):
+        tip = change.get("tip") if isinstance(change, dict) else None
+        message = link_message(tip, index) if isinstance(tip, str) else None
+        if message:
+            line = key_lines[number].get("tip", 1) if number < len(key_lines) else 1
+            problems.append(error(page.path, line, f"'changes' item {number + 1}: {message}"))
+    return problems
 
 
 def placeholder_problems(page: Page, text: str) -> list[Problem]:
@@ -109,14 +157,18 @@ def detail_sentence_problems(page: Page) -> list[Problem]:
     fills the letter's names before it adds the details."""
     problems = []
     for number, detail, lines in details_of(page):
-        sentence = detail.get("sentence")
-        if isinstance(sentence, str) and (found := placeholders_in(sentence)):
+        revised = detail.get("revised") if isinstance(detail.get("revised"), dict) else {}
+        sentences = {"sentence": detail.get("sentence"), "revised": revised.get("sentence")}
+        names = {"sentence": "'sentence'", "revised": "'revised' 'sentence'"}
+        for key, sentence in sentences.items():
+            if not (isinstance(sentence, str) and (found := placeholders_in(sentence))):
+                continue
             problems.append(
                 error(
                     page.path,
-                    lines.get("sentence", 1),
+                    lines.get(key, 1),
                     (
-                        f"'details' item {number} 'sentence' contains the placeholder "
+                        f"'details' item {number} {names[key]} contains the placeholder "
                         f"[{found[0]}], which would reach the client as written; name it in "
                         "the sentence's own words, or make it a detail of its own"
                     ),
@@ -125,23 +177,34 @@ def detail_sentence_problems(page: Page) -> list[Problem]:
     return problems
 
 
-def detail_place_problems(page: Page, text: str, runs: list[str] | None = None) -> list[Problem]:
-    """Each detail's `after`: words of the letter, found once, ending a
-    sentence, with no placeholder (the reader's names replace those), so the
-    browser puts the detail's sentence in one place, between two sentences."""
+def detail_place_problems(
+    page: Page, text: str, version: str = ORIGINAL, runs: list[str] | None = None
+) -> list[Problem]:
+    """Each detail's `after` in this version (the revised one's own, if it has
+    one): words of the letter, found once, ending a sentence, with no
+    placeholder (the reader's names replace those), so the browser puts the
+    detail's sentence in one place, between two sentences."""
     details = page.meta.get("details")
     if not isinstance(details, list):
         return []
     key_lines = page.item_key_lines.get("details", [])
     problems = []
     for index, detail in enumerate(details):
-        after = detail.get("after") if isinstance(detail, dict) else None
+        if not isinstance(detail, dict):
+            continue
+        own = detail.get("revised") if version == REVISED else None
+        own_after = isinstance(own, dict) and "after" in own
+        after = own.get("after") if own_after else detail.get("after")
         if not isinstance(after, str) or not after.strip():
             continue  # the schema says what is missing
         message = detail_place_message(after, text, runs)
         if message:
-            line = key_lines[index].get("after", 1) if index < len(key_lines) else 1
-            problems.append(error(page.path, line, f"'details' item {index + 1} 'after' {message}"))
+            key = "revised" if own_after else "after"
+            line = key_lines[index].get(key, 1) if index < len(key_lines) else 1
+            where = f"'revised' 'after' (the {REVISED} version)" if own_after else "'after'"
+            if version == REVISED and not own_after:
+                where = f"'after' (in the {REVISED} version; or give it its own under 'revised')"
+            problems.append(error(page.path, line, f"'details' item {index + 1} {where} {message}"))
     return problems
 
 

@@ -14,14 +14,24 @@ from bs4 import BeautifulSoup
 from scripts import data_files
 from scripts.render.mkdocs_build import build_into
 from tests import article
-from tests.helpers import LETTER_PAGES, NAV_LABELS, PAGES, ROOT, make_site, meta, soup
+from tests.helpers import (
+    LETTER_PAGES,
+    NAV_LABELS,
+    PAGES,
+    ROOT,
+    later_parts,
+    make_site,
+    meta,
+    soup,
+)
 
 SITE_NAME = "Empathetic Apology Letters to Clients"
 
 
-def letter_text(page: BeautifulSoup) -> str:
-    """The letter as plain text: paragraphs apart by a blank line, breaks kept."""
-    letter = page.select_one("div.mdx-letter")
+def letter_text(page: BeautifulSoup, version: str = "original") -> str:
+    """A version of the letter (the article's unless asked) as plain text:
+    paragraphs apart by a blank line, breaks kept."""
+    letter = page.select_one(f"div.mdx-letter[data-mdx-version={version}]")
     return "\n\n".join(p.get_text().strip() for p in letter.find_all("p"))
 
 
@@ -65,10 +75,41 @@ def test_letter_page_shows_the_article_letter_intact(
     page = soup(built_site, PAGES[name])
     assert letter_text(page) == letter.text
     assert "[Your Name]" in letter_text(page) and "[Client's Name]" in letter_text(page)
-    assert len(page.select("div.mdx-letter")) == 1
+    assert [div["data-mdx-version"] for div in page.select("div.mdx-letter")] == [
+        "revised",
+        "original",
+    ]  # ours first, the article's kept beside it
     intro = page.select_one(".mdx-letter-intro")
     assert letter.storytelling in intro.get_text()
     assert meta(name)["subject"] in intro.get_text()
+
+
+@pytest.mark.parametrize("name", LETTER_PAGES)
+def test_each_letter_offers_our_revised_version_its_changes_and_a_report_on_each(
+    built_site: Path, name: str
+) -> None:
+    page, fields = soup(built_site, PAGES[name]), meta(name)
+    revised = letter_text(page, "revised")
+    assert revised.startswith("Dear [Client's Name],\n\nI am sorry ")
+    assert revised != letter_text(page)
+    choices = page.select("[data-mdx-choose]")
+    assert [(c["data-mdx-choose"], c.get_text()) for c in choices] == [
+        ("revised", "Revised with the guide's tips"),
+        ("original", "The article's version"),
+    ]
+    # folded, out of the page's HTML until the reader opens them
+    assert page.select_one('details[data-mdx-more="changes"][data-mdx-version=revised] h2')
+    assert page.select_one('details[data-mdx-more="report"] h2')
+    assert not page.select(".mdx-letter-changes, [data-mdx-letter-report]")
+    later = later_parts(built_site, PAGES[name])
+    changes = later["changes"].select(".mdx-letter-changes li")
+    assert len(changes) == len(fields["changes"])
+    for item, change in zip(changes, fields["changes"], strict=True):
+        anchor = change["tip"].removeprefix("tips.md#")
+        assert item.a["href"] == f"../../tips/#{anchor}"
+        assert change["note"] in item.get_text()
+    reports = later["report"].select("[data-mdx-letter-report]")
+    assert [report["data-mdx-version"] for report in reports] == ["revised", "original"]
 
 
 def test_product_failure_keeps_its_gift_placeholder(built_site: Path) -> None:

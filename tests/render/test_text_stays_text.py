@@ -20,7 +20,7 @@ from scripts.render.assets import build_assets
 from scripts.render.faq_schema import script_json
 from scripts.render.zensical_build import zensical_build
 from tests import hostile
-from tests.helpers import collapse, zensical_or_skip
+from tests.helpers import collapse, later_parts, zensical_or_skip
 
 SITE_NAME = "Empathetic Apology Letters to Clients"
 RUNNABLE_TAGS = ("iframe", "object", "embed", "frame")  # Material draws icons with <svg>
@@ -90,6 +90,8 @@ def json_ld(page: BeautifulSoup) -> dict[str, tuple[str, dict]]:
 @pytest.mark.parametrize("url", ["", hostile.LETTER_URL, "letters/", "faq/"])
 def test_nothing_from_front_matter_or_data_can_run(engine_site: Path, url: str) -> None:
     assert what_could_run(parsed(engine_site, url)) == []
+    for name, part in later_parts(engine_site, url).items():  # shown when the reader asks
+        assert (name, what_could_run(part)) == (name, [])
 
 
 def test_the_letter_shows_its_front_matter_as_written(engine_site: Path) -> None:
@@ -117,13 +119,16 @@ def test_the_letter_shows_its_details_and_the_registries_as_written(engine_site:
     assert {field["placeholder"] for field in page.select("[data-mdx-field]")} == {
         f"e.g. {hostile.PLACEHOLDER_EXAMPLE}"
     }
-    assert set(texts(page, ".mdx-editor__questions a")) == {hostile.QUESTION}
-    assert set(texts(page, ".mdx-editor__question-hint")) == {hostile.HINT}
+    editor = later_parts(engine_site, hostile.LETTER_URL)["editor"]  # placed on pressing Edit
+    assert set(texts(editor, ".mdx-editor__questions a")) == {hostile.QUESTION}
+    assert set(texts(editor, ".mdx-editor__question-hint")) == {hostile.HINT}
     first = page.select_one("[data-mdx-detail]")
     assert label[first["id"]] == detail["label"]
     assert first["data-mdx-detail"] == detail["label"]
     assert first["data-mdx-sentence"] == detail["sentence"]
-    assert first["data-mdx-after"] == detail["after"]
+    # Our revised version is shown first: its own place, the original's kept beside it.
+    assert first["data-mdx-after"] == hostile.DETAIL_REVISED_AFTER
+    assert first["data-mdx-original-after"] == detail["after"]
     assert first["placeholder"] == f"e.g. {detail['example']}"
 
 

@@ -4,13 +4,11 @@ reaches each control (by the labels and roles they see)."""
 
 from __future__ import annotations
 
-import re
-
-import frontmatter
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect
 
 from scripts import data_files
-from scripts.project.letters import PLACEHOLDER, placeholders_in
+from scripts.project.letters import PLACEHOLDER, REVISED, letter_versions, placeholders_in
 from tests.helpers import BUNDLE, ROOT
 
 EXAMPLES = {item["name"]: item["example"] for item in data_files.placeholders()}
@@ -24,7 +22,6 @@ EDITOR_BUNDLES = {
     "/" + BUNDLE[name] for name in ("letter-editor.css", "letter-editor.js", "checker.js")
 }
 NAMES = {"Client's Name": "Zoë Ødegård", "Your Name": "李雷"}
-LETTER_BLOCK = re.compile(r"^/// html \| div\.mdx-letter\n(.*?)\n///$", re.MULTILINE | re.DOTALL)
 
 
 # ---------------------------------------------------------------- expectations
@@ -35,12 +32,12 @@ def mkdocs_config() -> dict:
         return yaml_load(handle)
 
 
-def source_text(name: str) -> str:
-    """The letter as written in its Markdown: paragraphs apart by one blank
-    line, line breaks kept, each line trimmed."""
-    block = LETTER_BLOCK.search(frontmatter.load(ROOT / "docs" / name).content).group(1)
-    paragraphs = re.split(r"\n[ \t]*\n", block.strip())
-    return "\n\n".join("\n".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+def source_text(name: str, version: str | None = None) -> str:
+    """The letter as written in its Markdown (paragraphs apart by one blank
+    line, line breaks kept, each line trimmed): the version asked for, else
+    the one a page shows first (ours, revised, on a letter with two)."""
+    versions = letter_versions((ROOT / "docs" / name).read_text(encoding="utf-8"))
+    return versions[version or (REVISED if REVISED in versions else next(iter(versions)))]
 
 
 def filled(text: str, values: dict[str, str]) -> str:
@@ -143,3 +140,14 @@ class Held:
         self.released = True
         for route in self.routes:
             route.continue_()
+
+
+def choose_version(page, label: str) -> None:
+    """Use the version of the letter named label, as a reader would: its
+    button above the letter, then the page again, starting on it."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=label, exact=True).click()
+    expect(page.locator("html")).to_have_attribute("data-mdx-scripts", "ready")
+    expect(page.get_by_role("button", name=label, exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )

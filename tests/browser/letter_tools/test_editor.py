@@ -19,6 +19,7 @@ from tests.browser.letter_tools.helpers import (
     INJECTION,
     NAMES,
     button,
+    choose_version,
     clipboard,
     email_link,
     fill,
@@ -79,17 +80,20 @@ def track_requests(page) -> list[str]:
     return paths
 
 
-EDITED_FROM = "I understand how this could lead to confusion and frustration, and I sincerely regret the oversight."
+EDITED_FROM = "The mistake was mine: I applied the wrong rate when I prepared the invoice, and I did not check it before I sent it."
 EDITED_TO = "I am sorry: we charged you twice.\n“We got it wrong,” as my colleague put it."
-# "the billing error you experienced.": where the first detail's sentence goes
-DETAIL_AFTER = meta("letters/billing-error.md")["details"][0]["after"]
+# Where the first detail's sentence goes in the version shown first (ours, revised)
+DETAIL_AFTER = meta("letters/billing-error.md")["details"][0]["revised"]["after"]
+# ... and in the article's version, and where the amount's goes in ours
+ORIGINAL_AFTER = meta("letters/billing-error.md")["details"][0]["after"]
+AMOUNT_AFTER = meta("letters/billing-error.md")["details"][1]["revised"]["after"]
 
 
 def billing_edit(names: dict[str, str]) -> str:
     """The billing letter as test_edit_... leaves it."""
     text = filled(source_text("letters/billing-error.md"), names)
     text = text.replace(EDITED_FROM, EDITED_TO)
-    return text.replace(DETAIL_AFTER, f"{DETAIL_AFTER} The error was on invoice INV-0042 «B».")
+    return text.replace(DETAIL_AFTER, f"{DETAIL_AFTER} It was invoice INV-0042 «B».")
 
 
 @pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
@@ -111,7 +115,7 @@ def test_edit_fill_a_detail_and_send_exactly_the_edited_text(tools_page, width: 
     # A detail filled after the edit joins the reader's own version, at its place.
     detail(page, "Invoice number").fill("INV-0042 «B»")
     expect(page.locator("[data-mdx-adds]").first).to_have_text(
-        "Adds: “The error was on invoice INV-0042 «B».”"
+        "Adds: “It was invoice INV-0042 «B».”"
     )
     expected = billing_edit(NAMES)
     assert area.input_value() == expected
@@ -149,18 +153,24 @@ def test_edit_fill_a_detail_and_send_exactly_the_edited_text(tools_page, width: 
 
     same_origin = page.url.split("/letters/")[0]
     fetched = [url.removeprefix(same_origin) for url in requests[loaded_at:]]
-    assert set(fetched) == EDITOR_BUNDLES, fetched  # nothing else, nowhere else
+    # the editor's markup comes from the file beside the page (later.js)
+    markup = {
+        path for path in fetched if re.fullmatch(r"/letters/[a-z-]+/later\.[0-9a-f]{8}\.json", path)
+    }
+    assert len(markup) == 1, fetched
+    assert set(fetched) - markup == EDITOR_BUNDLES, fetched  # nothing else, nowhere else
     assert page.errors == []
 
 
 def test_a_detail_the_reader_rewrote_is_left_as_they_wrote_it(tools_page) -> None:
     page, name = tools_page, "letters/billing-error.md"
     page.goto(PAGES[name])
+    choose_version(page, "The article's version")
     open_names(page)
     detail(page, "Invoice number").fill("INV-1")
     area = open_editor(page)
     sentence = "The error was on invoice INV-1."
-    assert f"{DETAIL_AFTER} {sentence}" in area.input_value()  # the example, with the detail
+    assert f"{ORIGINAL_AFTER} {sentence}" in area.input_value()  # the example, with the detail
     select_text(area, sentence)
     page.keyboard.type("It was invoice one.")
     detail(page, "Invoice number").fill("INV-2")
@@ -170,7 +180,7 @@ def test_a_detail_the_reader_rewrote_is_left_as_they_wrote_it(tools_page) -> Non
     )
     assert "It was invoice one." in area.input_value() and "INV-2" not in area.input_value()
     detail(page, "Amount overcharged").fill("£240")  # not there yet: it joins, at its place
-    assert f"{DETAIL_AFTER} We charged you £240 more" in area.input_value()
+    assert f"{ORIGINAL_AFTER} We charged you £240 more" in area.input_value()
     assert "It was invoice one." in area.input_value()
     assert page.errors == []
 
@@ -184,11 +194,9 @@ def test_the_edit_survives_a_reload_until_forgotten(tools_page) -> None:
     page.keyboard.type(EDITED_TO)
     detail(page, "Amount overcharged").fill("£240.00")
     page.get_by_label("Your client's email").fill("zoe@example.com")
-    amount = (
-        "We charged you £240.00 more than we should have, and we are refunding the full amount."
-    )
+    amount = "The refund is £240.00, the full difference between what I charged and what you owed."
     edited = filled(source_text(name), NAMES).replace(EDITED_FROM, EDITED_TO)
-    edited = edited.replace(DETAIL_AFTER, f"{DETAIL_AFTER} {amount}")
+    edited = edited.replace(AMOUNT_AFTER, f"{AMOUNT_AFTER} {amount}")
 
     page.reload()  # the editor's code comes back by itself: this browser keeps an edit
     expect(page.locator("[data-mdx-tools][data-mdx-editor-ready]")).to_have_count(1)
@@ -303,12 +311,12 @@ def test_what_the_reader_types_in_the_editor_stays_text(tools_page) -> None:
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(PAGES[name])
     area = open_editor(page)
-    select_text(area, "Best wishes,")
-    page.keyboard.type(f"Best wishes, {INJECTION}")
+    select_text(area, "Kind regards,")
+    page.keyboard.type(f"Kind regards, {INJECTION}")
     open_names(page)
     detail(page, "Invoice number").fill(INJECTION)
     button(page, "Done editing").click()
-    expect(page.locator(".mdx-letter")).to_contain_text(f"Best wishes, {INJECTION}")
+    expect(page.locator(".mdx-letter")).to_contain_text(f"Kind regards, {INJECTION}")
     page.reload()
     expect(page.locator(".mdx-letter")).to_contain_text(f"invoice {INJECTION}.")
     assert page.locator("img[src='x']").count() == 0
@@ -319,9 +327,12 @@ def test_what_the_reader_types_in_the_editor_stays_text(tools_page) -> None:
 def test_the_checker_runs_beside_the_editor_on_the_edited_text(tools_page) -> None:
     page = tools_page
     page.goto(PAGES["letters/missed-deadline.md"])
-    expect(page.locator("[data-mdx-letter-report]")).to_be_visible()  # built with the page
+    choose_version(page, "The article's version")  # the editor and its checker work on either
+    report = page.locator('details[data-mdx-more="report"]')  # built with the page, folded
+    report.locator("summary").click()
+    expect(report.locator("[data-mdx-letter-report][data-mdx-version=original]")).to_be_visible()
     area = open_editor(page)
-    expect(page.locator("[data-mdx-letter-report]")).to_be_hidden()  # the live one replaces it
+    expect(report).to_be_hidden()  # the live one replaces it
     report = page.locator("[data-mdx-editor-report]")
     expect(report.locator(".mdx-check__summary")).not_to_be_empty()
     ours = report.locator(".mdx-check__item--finding", has_text="if you were offended")

@@ -145,7 +145,7 @@ def test_from_a_fresh_letter_to_the_email_in_a_few_presses(browser, base_url, de
         reader.press(page.get_by_label(label, exact=True))
         reader.type(value)
         if label == "Invoice number":  # what it adds, with the reader's value, in view
-            adds = page.get_by_text("Adds: “The error was on invoice INV-0173.”", exact=True)
+            adds = page.get_by_text("Adds: “It was invoice INV-0173.”", exact=True)
             assert on_screen(page, adds)
     reader.press(page.get_by_role("link", name="Email", exact=True))
     seconds = time.monotonic() - started

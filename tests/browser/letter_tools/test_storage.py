@@ -105,7 +105,7 @@ def test_storage_that_refuses_writes_keeps_every_word_and_says_so_once(tools_pag
     for name, value in NAMES.items():
         expect(field(page, name)).to_have_value(value)
     expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
-    expect(page.locator(".mdx-letter")).to_contain_text("The error was on invoice INV-0173.")
+    expect(page.locator(".mdx-letter")).to_contain_text("It was invoice INV-0173.")
     assert "rivera@example.com" in email_link(page).get_attribute("href")
 
     # The editor too: what is typed there stays while the page is open.
@@ -114,7 +114,7 @@ def test_storage_that_refuses_writes_keeps_every_word_and_says_so_once(tools_pag
     button(page, "Copy").click()
     expect(status(page)).to_have_text("Letter copied.")
     assert clipboard(page).endswith("Sam Taylor P.S. Thank you.")
-    assert "The error was on invoice INV-0173." in clipboard(page)
+    assert "It was invoice INV-0173." in clipboard(page)
     assert stored(page, STORAGE_KEY) is None and stored(page, EDITOR_KEY) is None
     assert page.errors == []
 
@@ -176,7 +176,7 @@ def test_two_tabs_on_one_letter_stay_in_step_and_forget_is_final(tools_page) -> 
     expect(field(second, "Your Name")).to_have_value("Sam Taylor")
     expect(second.get_by_label("Your client's email")).to_have_value("rivera@example.com")
     second.get_by_label("Invoice number").fill("INV-0173")
-    expect(first.locator(".mdx-letter")).to_contain_text("The error was on invoice INV-0173.")
+    expect(first.locator(".mdx-letter")).to_contain_text("It was invoice INV-0173.")
     assert "rivera@example.com" in email_link(first).get_attribute("href")
 
     # The first tab edits the letter: the second, its editor open, follows and says so.
