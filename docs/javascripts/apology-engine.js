@@ -284,7 +284,11 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
   ].map(([id, pattern]) => ({ id, pattern: patterns.compile(pattern, tagOf) }));
 
   const matchesOf = (words) => {
-    const present = new Set(words.flatMap((word) => [`w:${word.word}`, ...[...word.tags].map((tag) => `t:${tag}`)]));
+    const present = { words: new Set(), tags: new Set() };
+    for (const word of words) {
+      present.words.add(word.word);
+      for (const tag of word.tags) present.tags.add(tag);
+    }
     return compiled.flatMap(({ id, pattern }) =>
       patterns.findAll(pattern, words, phrases, present).map(([from, to]) => ({ id, from, to })));
   };

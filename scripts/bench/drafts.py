@@ -100,10 +100,10 @@ def unicode_words(rng: random.Random) -> str:
 
 SHAPES: dict[str, Maker] = {
     "varied prose": lambda size: fill(size, prose),
-    "one sentence, no stop": lambda size: fill(
+    "one sentence without a stop": lambda size: fill(
         size, lambda rng: without_stops(varied_sentence(rng), "") + " "
     ),
-    "dictated, commas only": lambda size: fill(
+    "dictated with commas only": lambda size: fill(
         size, lambda rng: without_stops(varied_sentence(rng), ",") + " "
     ),
     "CSV lines": lambda size: fill(size, csv_row),
