@@ -38,7 +38,8 @@ def measure(draft: Path, timeout: float) -> dict:
     )  # fmt: skip
     timer = threading.Timer(timeout, process.send_signal, (signal.SIGKILL,))
     timer.start()
-    stderr = process.stderr.read() if process.stderr else b""
+    with process.stderr:  # read to the end: the process never blocks on a full pipe
+        stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     timer.cancel()
     process.returncode = os.waitstatus_to_exitcode(status)
