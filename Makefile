@@ -26,7 +26,8 @@ ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(call hash_of,requirements-zensic
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test test-fast check build build-zensical lint clean lock check-links new-letter \
-	check-letter fit-checker zensical-or-skip measure-serve measure-shapes bench bench-checker
+	check-letter fit-checker zensical-or-skip measure-serve measure-shapes bench bench-checker \
+	bench-check-letter
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -94,6 +95,9 @@ bench: $(DEV_STAMP) $(NODE_STAMP) ## This site against plain Material: weight, L
 
 bench-checker: $(DEV_STAMP) ## The apology checker in Chromium: a 2,000-word re-check, a 200,000-character paste, a 5 MB saved edit; its KB
 	$(BIN)/python -m scripts.bench.checker $(if $(RUNS),--runs $(RUNS))
+
+bench-check-letter: $(RUN_STAMP) ## make check-letter on 1 MB drafts of every shape: CPU s, clock s, peak MB each; [SIZE=bytes] [SHAPES=name,name]
+	$(BIN)/python -m scripts.bench.check_letter $(if $(SIZE),--size $(SIZE)) $(if $(SHAPES),--shapes "$(SHAPES)")
 
 fit-checker: $(DEV_STAMP) ## Fit the checker's verdict on the tuning statements; writes its weights into scripts/data/checker-rules.yml
 	$(BIN)/python -m tests.apology.fit

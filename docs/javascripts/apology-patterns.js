@@ -18,8 +18,8 @@
      compile(pattern, tagOf) -> compiled    (tagOf(lexicon) is the lexicon's tag)
      findAll(compiled, words, phrases, present) -> [[from, to], ...]
        words: [{word, tags: Set}]; phrases: lexicon -> [[word, ...], ...];
-       present: every "w:word" and "t:Tag" of the sentence, to skip a pattern
-       at once when a word or tag it needs is absent. */
+       present: {words, tags}, the sentence's words and tags (Sets), to skip a
+       pattern at once when a word or tag it needs is absent. */
 mdx.module("apology-patterns", [], () => {
   "use strict";
 
@@ -55,13 +55,15 @@ mdx.module("apology-patterns", [], () => {
   const joined = (sequence) =>
     sequence.includes("&&") ? [{ tags: sequence.filter((a) => a !== "&&").flatMap((a) => a.tags) }] : sequence;
 
-  /* The keys a sentence must hold for an element that must occur: what its choices start with. */
+  /* The words and tags a sentence must hold one of for an element that must occur: what its choices start with. */
   const firstKeys = (a, phrases) => {
     if (a.any) return null;
-    if (a.word) return [`w:${a.word.split("-")[0]}`];
-    if (a.tags) return [`t:${a.tags[0]}`];
-    return [`t:${a.tag}`, ...(phrases.get(a.lexicon) ?? []).map((phrase) => `w:${phrase[0]}`)];
+    if (a.word) return { words: [a.word.split("-")[0]], tags: [] };
+    if (a.tags) return { words: [], tags: [a.tags[0]] };
+    return { words: (phrases.get(a.lexicon) ?? []).map((phrase) => phrase[0]), tags: [a.tag] };
   };
+  const anyHeld = (keys, present) => keys.words.some((word) => present.words.has(word)) ||
+    keys.tags.some((tag) => present.tags.has(tag));
 
   const compile = (pattern, tagOf) => {
     const list = tokens(pattern);
@@ -86,31 +88,67 @@ mdx.module("apology-patterns", [], () => {
         .filter((element) => element.min > 0)
         .map((element) => element.choices.map((sequence) => firstKeys(sequence[0], phrases)))
         .filter((keys) => keys.every(Boolean))
-        .map((keys) => keys.flat()));
+        .map((keys) => ({ words: keys.flatMap((key) => key.words), tags: keys.flatMap((key) => key.tags) })));
     return { elements, anchored, needed };
   };
 
-  /* Where one atom can end (exclusive) when it starts at `at`, longest first. */
-  const atomEnds = (a, words, at, phrases) => {
-    const here = words[at];
-    if (!here) return [];
-    if (a.any) return [at + 1];
-    if (a.word) return here.word === a.word ? [at + 1] : [];
-    if (a.tags) return a.tags.every((tag) => here.tags.has(tag)) ? [at + 1] : [];
-    const ends = (phrases.get(a.lexicon) ?? [])
-      .filter((phrase) => phrase.every((word, k) => words[at + k]?.word === word))
-      .map((phrase) => at + phrase.length);
-    if (here.tags.has(a.tag)) ends.push(at + 1);
-    return ends.sort((x, y) => y - x);
+  /* A lexicon's phrases by their first word, so a word is tried only against the phrases it can start. */
+  const byFirstWord = new WeakMap(); // phrases -> lexicon -> first word -> [[word, ...]]
+  const phrasesFrom = (phrases, lexicon, word) => {
+    let index = byFirstWord.get(phrases);
+    if (!index) byFirstWord.set(phrases, (index = new Map()));
+    let first = index.get(lexicon);
+    if (!first) {
+      first = new Map();
+      for (const phrase of phrases.get(lexicon) ?? []) first.set(phrase[0], [...(first.get(phrase[0]) ?? []), phrase]);
+      index.set(lexicon, first);
+    }
+    return first.get(word) ?? [];
   };
 
-  const sequenceEnds = (sequence, words, at, phrases) =>
-    sequence.reduce((ends, a) => ends.flatMap((end) => atomEnds(a, words, end, phrases)), [at]);
+  /* Where one atom can end (exclusive) when it starts at `at`, each end once, in any order. */
+  const atomEnds = (a, words, at, phrases, ends) => {
+    const here = words[at];
+    if (!here) return;
+    if (a.any || (a.word && here.word === a.word) || (a.tags && a.tags.every((tag) => here.tags.has(tag)))) {
+      ends.push(at + 1);
+      return;
+    }
+    if (!a.lexicon) return;
+    for (const phrase of phrasesFrom(phrases, a.lexicon, here.word)) {
+      if (phrase.every((word, k) => words[at + k]?.word === word)) ends.push(at + phrase.length);
+    }
+    if (here.tags.has(a.tag)) ends.push(at + 1);
+  };
 
-  const choiceEnds = (element, words, at, phrases) =>
-    [...new Set(element.choices.flatMap((sequence) => sequenceEnds(sequence, words, at, phrases)))]
-      .filter((end) => end > at)
-      .sort((x, y) => y - x);
+  /* Where a sequence of atoms can end when it starts at `at` (k: the atoms already matched). */
+  const sequenceEnds = (sequence, k, words, at, phrases, ends) => {
+    if (k === sequence.length) {
+      ends.push(at);
+      return;
+    }
+    const next = [];
+    atomEnds(sequence[k], words, at, phrases, next);
+    for (const end of next) sequenceEnds(sequence, k + 1, words, end, phrases, ends);
+  };
+
+  /* Where one of an element's choices can end, past `at`, longest first. */
+  const choiceEnds = (element, words, at, phrases) => {
+    const ends = [];
+    for (const sequence of element.choices) sequenceEnds(sequence, 0, words, at, phrases, ends);
+    return [...new Set(ends)].filter((end) => end > at).sort((x, y) => y - x);
+  };
+
+  /* For an element whose every choice is one word (no phrase of a lexicon):
+     a test of that word, so matching it costs no list of ends. */
+  const wordTest = (element, phrases) => {
+    const atoms = element.choices.map((sequence) => (sequence.length === 1 ? sequence[0] : null));
+    if (atoms.some((a) => !a || (a.lexicon && phrases.get(a.lexicon)?.length))) return null;
+    if (atoms.some((a) => a.any)) return () => true;
+    const wanted = new Set(atoms.filter((a) => a.word).map((a) => a.word));
+    const tagged = atoms.filter((a) => !a.word).map((a) => a.tags ?? [a.tag]);
+    return (word) => wanted.has(word.word) || tagged.some((tags) => tags.every((tag) => word.tags.has(tag)));
+  };
 
   /* The end of the longest match of elements[index..] from `at`, or -1. */
   const matchFrom = (elements, index, words, at, phrases) => {
@@ -118,9 +156,16 @@ mdx.module("apology-patterns", [], () => {
     const element = elements[index];
     const repeat = (count, position) => {
       if (count < element.max) {
-        for (const end of choiceEnds(element, words, position, phrases)) {
-          const found = repeat(count + 1, end);
-          if (found >= 0) return found;
+        if (element.test) {
+          if (position < words.length && element.test(words[position])) {
+            const found = repeat(count + 1, position + 1);
+            if (found >= 0) return found;
+          }
+        } else {
+          for (const end of choiceEnds(element, words, position, phrases)) {
+            const found = repeat(count + 1, end);
+            if (found >= 0) return found;
+          }
         }
       }
       return count >= element.min ? matchFrom(elements, index + 1, words, position, phrases) : -1;
@@ -131,10 +176,17 @@ mdx.module("apology-patterns", [], () => {
   /* Every match, leftmost first, none overlapping: [from, to] word indexes. */
   const findAll = (compiled, words, phrases, present) => {
     const found = [];
-    if (present && !compiled.needed(phrases).every((keys) => keys.some((key) => present.has(key)))) return found;
+    if (present && !compiled.needed(phrases).every((keys) => anyHeld(keys, present))) return found;
+    const { elements } = compiled;
+    if (!compiled.prepared) {
+      for (const element of elements) element.test = wordTest(element, phrases);
+      compiled.prepared = true;
+    }
+    const first = elements[0].min > 0 ? elements[0].test : null; // a word every match must start with
     const last = compiled.anchored ? Math.min(0, words.length - 1) : words.length - 1;
     for (let start = 0; start <= last; start++) {
-      const end = matchFrom(compiled.elements, 0, words, start, phrases);
+      if (first && !first(words[start])) continue;
+      const end = matchFrom(elements, 0, words, start, phrases);
       if (end > start) {
         found.push([start, end - 1]);
         start = end - 1;

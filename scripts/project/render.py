@@ -113,6 +113,7 @@ def unsafe_parts(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
     refused = rules["tags"] + rules["style_tags"] + rules["raw_text_tags"]
     parts = [(f"<{tag}>", f"<{tag}")] if tag in refused else []
     parts += [(f"{name}=", name) for name in values if name.startswith("on")]
+    parts += [(f"{name}=", f"{name}=") for name in values if name in rules["refused_attributes"]]
     checked_elsewhere = {("a", "href"), ("img", "src")}  # by the link and image checks
     parts += [
         (f'{name}="{value}"', value)

@@ -35,13 +35,9 @@ def refusal(
     if site_dir.is_symlink():
         return f"{site_dir} is a symbolic link; name a folder of its own"
     target = site_dir.resolve()
-    for project_folder in {root.resolve(), config_file.resolve().parent}:
-        if project_folder.is_relative_to(target):
-            return f"{target} is the project or holds it; name a folder for the built site only"
-    if docs_dir.resolve().is_relative_to(target):
-        return f"{target} is or holds the docs folder; name a folder for the built site only"
-    if config_file.resolve().is_relative_to(target):
-        return f"{target} holds {config_file.name}; name a folder for the built site only"
+    clash = clash_with_sources(target, root, config_file, docs_dir)
+    if clash:
+        return clash
     if not target.exists():
         return None
     if not target.is_dir():
@@ -54,6 +50,23 @@ def refusal(
         f"{target} exists and is not a previous build (it has no {MARKER}); the build "
         "replaces its folder whole, so name a new or empty folder, or remove this one yourself"
     )
+
+
+def clash_with_sources(target: Path, root: Path, config_file: Path, docs_dir: Path) -> str | None:
+    """Why a folder that holds the project or its sources, or is inside the
+    docs folder or the repository's .git, is no output folder."""
+    for project_folder in {root.resolve(), config_file.resolve().parent}:
+        if project_folder.is_relative_to(target):
+            return f"{target} is the project or holds it; name a folder for the built site only"
+    if docs_dir.resolve().is_relative_to(target):
+        return f"{target} is or holds the docs folder; name a folder for the built site only"
+    if config_file.resolve().is_relative_to(target):
+        return f"{target} holds {config_file.name}; name a folder for the built site only"
+    if target.is_relative_to(docs_dir.resolve()):
+        return f"{target} is inside the docs folder; name a folder outside {docs_dir.name}/"
+    if target.is_relative_to(root.resolve() / ".git"):
+        return f"{target} is inside the .git folder; name a folder for the built site only"
+    return None
 
 
 def is_build(folder: Path, default: bool = False) -> bool:

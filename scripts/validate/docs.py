@@ -209,6 +209,12 @@ def unsafe_html_problems(page: Page, scan: Scan) -> list[Problem]:
 def unsafe_html_message(what: str) -> str:
     rules = data_files.unsafe_html()
     tag = what.strip("<>")
+    if what == "style=":
+        return (
+            "raw HTML with a style attribute would restyle the page (its url() loads from "
+            "anywhere; a table column's alignment writes one too); the site's CSS lives in "
+            "docs/stylesheets/, so remove it"
+        )
     if tag in rules["style_tags"]:
         return (
             f"raw HTML with {what} would restyle the page; the site's CSS lives in "

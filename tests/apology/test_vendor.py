@@ -58,3 +58,39 @@ def test_the_pattern_language_knows_exactly_compromises_tags() -> None:
         'JSON.stringify(Object.keys(mdx.use("apology-nlp").world().model.one.tagSet))'
     )
     assert set(json.loads(tags)) == TAGS
+
+
+# What the engine reads of a term: compromise's own, then the tags.
+TERMS = """(text) => JSON.stringify(nlp(text).compute("root").docs.flat().map((t) =>
+  [t.text, t.pre, t.post, t.normal, t.implicit ?? null, t.root ?? null, [...t.tags].sort()]))"""
+
+
+def tags_of(texts: list[str], with_our_sweep: bool) -> list[str]:
+    """Each text's terms as compromise tags it, alone, with or without the
+    faster first step of its sweep that apology-nlp.js puts in."""
+    from py_mini_racer import MiniRacer
+
+    context = MiniRacer()
+    try:
+        context.eval(
+            "var window = globalThis, self = globalThis, mdx = {module: (n, d, f) => f()};"
+        )
+        context.eval((VENDOR / "compromise.js").read_text("utf-8"))
+        if with_our_sweep:  # the module hands nlp back and takes it off the global object
+            context.eval(
+                "globalThis.nlp = "
+                + (ROOT / "docs" / "javascripts" / "apology-nlp.js").read_text("utf-8")
+            )
+        context.eval(f"var terms = {TERMS};")
+        return [context.call("terms", text) for text in texts]
+    finally:
+        context.close()
+
+
+def test_our_first_step_of_compromise_s_sweep_tags_every_word_as_its_own() -> None:
+    from scripts.bench.drafts import SHAPES
+    from tests.apology import corpus
+
+    texts = [s.text for part in corpus.PARTS for s in corpus.statements(part)]
+    texts += [make(4_000) for make in SHAPES.values()]
+    assert tags_of(texts, with_our_sweep=True) == tags_of(texts, with_our_sweep=False)

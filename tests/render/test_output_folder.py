@@ -33,6 +33,9 @@ def refused(project: Path, site_dir: Path, default: bool = False) -> str | None:
         ("..", "is the project"),
         ("/", "is the project"),
         ("docs/..", "is the project"),
+        ("docs/new-site", "is inside the docs folder"),
+        ("docs/assets/../built", "is inside the docs folder"),
+        (".git/site", "is inside the .git folder"),
     ],
 )
 def test_the_project_and_its_sources_are_refused(project: Path, folder: str, reason: str) -> None:
