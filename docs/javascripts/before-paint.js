@@ -57,7 +57,9 @@
   document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
   const page = document.currentScript.dataset.mdxPage;
   try {
-    if (page && JSON.parse(localStorage.getItem("mdx-letter-version"))?.[page] === "original") {
+    // Kept per site, as mdx.key names it: the site's root is as many levels up as the page is deep.
+    const site = page && new URL(page.replace(/[^/]+/g, ".."), location).pathname;
+    if (page && JSON.parse(localStorage.getItem(`mdx-letter-version:${site}`))?.[page] === "original") {
       document.documentElement.dataset.mdxLetterVersion = "original";
     }
   } catch {

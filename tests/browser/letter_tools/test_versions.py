@@ -100,7 +100,7 @@ def test_the_article_s_version_is_a_press_away_and_everything_works_on_it(
     assert Path(download_info.value.path()).read_text(encoding="utf-8") == f"{expected}\n"
 
     # Kept for this letter alone, and drawn first on the next visit.
-    assert json.loads(page.evaluate("localStorage.getItem('mdx-letter-version')")) == {
+    assert json.loads(page.evaluate("localStorage.getItem('mdx-letter-version:/')")) == {
         "letters/billing-error/": "original"
     }
     page.goto(PAGES["letters/missed-deadline.md"])
@@ -115,7 +115,7 @@ def test_the_article_s_version_is_a_press_away_and_everything_works_on_it(
     expect(page.locator("html")).to_have_attribute("data-mdx-scripts", "ready")
     choose_version(page, OURS)
     assert shown(page) == ["revised"]
-    assert page.evaluate("localStorage.getItem('mdx-letter-version')") is None
+    assert page.evaluate("localStorage.getItem('mdx-letter-version:/')") is None
     expect(page.locator("[data-mdx-adds]").first).to_have_text(
         "Adds: “It was invoice INV-0173.”",  # the same detail, at its place in ours
         timeout=15000,  # once the form's code has arrived, after the page's

@@ -191,16 +191,20 @@ def test_two_sites_on_one_host_keep_their_own_names_and_edits(tools_page, two_si
     open_names(page)
     expect(detail(page, INVOICE["label"])).to_have_value("")
     field(page, "Client's Name").fill("Mr Okafor")
+    choose_version(page, ARTICLE)  # on site B alone
 
     page.goto(f"{two_sites}site-a/{letter}")
     expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
-    expect(page.locator(".mdx-letter")).to_contain_text(in_letter)
+    expect(page.locator(".mdx-letter")).to_contain_text(in_letter)  # ours, as chosen here
     keys = page.evaluate("Object.keys(localStorage).sort()")
     assert keys == [
         "mdx-letter-editor:/site-a/",
         "mdx-letter-fields:/site-a/",
         "mdx-letter-fields:/site-b/",
+        "mdx-letter-version:/site-b/",
     ]
+    page.goto(f"{two_sites}site-b/{letter}")  # and site B starts on the article's, drawn first
+    expect(page.locator("html")).to_have_attribute("data-mdx-letter-version", "original")
     assert page.errors == []
 
 
