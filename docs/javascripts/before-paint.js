@@ -20,39 +20,11 @@
      (palette.js) loads when the reader reaches for it. The page's colour
      scheme follows in CSS (site.css); the theme colour is the header's, the
      same in both palettes (main.html).
-   - A press on a tool before its code is wired is held, not lost: see below. */
+   On letter pages, hold-presses.js follows it. */
 (() => {
   "use strict";
 
-  const root = document.documentElement;
-  root.classList.replace("no-js", "js");
-
-  /* The tools are on screen from the first paint, their code a few seconds
-     later on a slow phone. A press (tap, click, or Enter or Space, which
-     click) on a button, link, checkbox or radio inside [data-mdx-hold]
-     before then is held, one per control, and pressed again once, when its
-     code is wired: the page's scripts have run (after-paint.js: "ready")
-     and no [data-mdx-unwired] holds it, a mark the module loaded later that
-     wires it removes. Held, it does nothing else (no link followed, no box
-     ticked); a tap's user activation, which Copy's clipboard needs outside
-     Chromium, lasts about 5 s. */
-  const held = new Set();
-  const unwired = (control) => root.dataset.mdxScripts !== "ready" || control.closest("[data-mdx-unwired]");
-  const HELD = "[data-mdx-hold] :is(button, a[href], [type=checkbox], [type=radio])";
-  addEventListener("click", (event) => {
-    const control = event.target.closest?.(HELD);
-    if (!control || !unwired(control)) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    held.add(control);
-  }, true);
-  new MutationObserver(() => {
-    for (const control of held) {
-      if (unwired(control)) continue;
-      held.delete(control);
-      control.click();
-    }
-  }).observe(root, { subtree: true, attributeFilter: ["data-mdx-scripts", "data-mdx-unwired"] });
+  document.documentElement.classList.replace("no-js", "js");
 
   document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
   const page = document.currentScript.dataset.mdxPage;

@@ -125,8 +125,17 @@ def test_every_bundle_of_the_site_has_what_its_modules_need() -> None:
     ]
     # Before the loader or Material's bundle, in a worker, the loader, what
     # runs Material's bundle after the first paint, and the palette toggle's
-    # behaviour (the reader may reach for it before the loader runs).
-    plain = {"search-start", "before-paint", "search-worker", "mdx", "after-paint", "palette"}
+    # behaviour (the reader may reach for it before the loader runs), and
+    # what holds a press on the letter's tools until they are wired.
+    plain = {
+        "search-start",
+        "before-paint",
+        "hold-presses",
+        "search-worker",
+        "mdx",
+        "after-paint",
+        "palette",
+    }
     assert sorted(name for name, _ in filter(None, modules)) == sorted(
         Path(source).stem
         for bundle in bundles
