@@ -251,4 +251,8 @@ def run_serve(root: Path, config_file: Path, dev_addr: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # Done: a Ctrl+C from here on changes nothing. Ignored, it is not met by the
+    # default action Python restores while it shuts down (killed by SIGINT).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(status)
