@@ -4,10 +4,6 @@
 
    - `js` for `no-js` on <html>: scripts run here (the bundle's first line).
    - A name for Material's search dialog, which its template leaves unnamed.
-   - On a letter with two versions (data-mdx-page names it), the one this
-     browser chose (letter-version.js keeps it), before either is drawn:
-     letter.css shows ours, revised with the guide's tips, unless <html>
-     says the original.
    - The colour palette is ours, not the bundle's. Material mounts its toggle
      in its bundle's first task, and there changes the body's palette and
      reads the header's colours, forcing full style recalculations of the
@@ -20,23 +16,13 @@
      (palette.js) loads when the reader reaches for it. The page's colour
      scheme follows in CSS (site.css); the theme colour is the header's, the
      same in both palettes (main.html).
-   On letter pages, hold-presses.js follows it. */
+   On letter pages, letter-before-paint.js follows it. */
 (() => {
   "use strict";
 
   document.documentElement.classList.replace("no-js", "js");
 
   document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
-  const page = document.currentScript.dataset.mdxPage;
-  try {
-    // Kept per site, as mdx.key names it: the site's root is as many levels up as the page is deep.
-    const site = page && new URL(page.replace(/[^/]+/g, ".."), location).pathname;
-    if (page && JSON.parse(localStorage.getItem(`mdx-letter-version:${site}`))?.[page] === "original") {
-      document.documentElement.dataset.mdxLetterVersion = "original";
-    }
-  } catch {
-    // nothing kept, or storage refused: ours
-  }
 
   const form = document.querySelector("[data-md-component=palette]");
   if (!form) return;

@@ -183,7 +183,7 @@ mdx.module("letter-form", ["letter-store", "letter-save", "letter-personalise"],
       }
     }
     if (document.activeElement !== to) checkTo(); // the reader already left it
-    forget.removeAttribute("data-mdx-unwired"); // a press held until now acts (hold-presses.js)
+    forget.removeAttribute("data-mdx-unwired"); // a press held until now acts (letter-before-paint.js)
     return {};
   };
 

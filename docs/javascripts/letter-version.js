@@ -1,7 +1,7 @@
 /* Which version of a letter with two (ours, revised with the guide's tips,
    and the original, e.g. the article's) the reader uses: kept for each
    letter on this device, under localStorage "mdx-letter-version:" and the
-   site's path (mdx.key) ({page address: "original"}; ours needs no entry). before-paint.js reads
+   site's path (mdx.key) ({page address: "original"}; ours needs no entry). letter-before-paint.js reads
    it too, so the chosen one is the one drawn first (letter.css).
 
    Mounted before every other letter module: the version not chosen leaves

@@ -130,7 +130,7 @@ def test_every_bundle_of_the_site_has_what_its_modules_need() -> None:
     plain = {
         "search-start",
         "before-paint",
-        "hold-presses",
+        "letter-before-paint",
         "search-worker",
         "mdx",
         "after-paint",

@@ -82,7 +82,7 @@ def test_a_letter_page_s_html_fits_the_first_round_trip(built_site: Path) -> Non
 
 def test_every_other_page_s_html_fits_the_first_round_trip(built_site: Path) -> None:
     """The home page and the checker's are within a few dozen bytes of it: what
-    only letter pages need (hold-presses.js, letter.css) is inlined there alone."""
+    only letter pages need (letter-before-paint.js, letter.css) is inlined there alone."""
     letters = {page_file(built_site, PAGES[name]) for name in LETTER_PAGES}
     pages = [path for path in sorted(built_site.rglob("*.html")) if path not in letters]
     assert len(pages) >= 8  # home, tips, letters, mistakes, FAQ, closing, checker, 404

@@ -1,7 +1,7 @@
 """A press on a letter tool before the page's scripts have wired it is kept
 and acts once they have, exactly once, as if pressed then (issue 25): a tap,
 a click or a key, on the tools of letter.js and on Forget, whose code
-(letter-form.js) comes later still. hold-presses.js holds the presses."""
+(letter-form.js) comes later still. letter-before-paint.js holds the presses."""
 
 from __future__ import annotations
 

@@ -1,7 +1,22 @@
 /* Letter pages only, inlined after before-paint.js (overrides/main.html):
-   no press on the letter's tools is lost while their code is on its way. */
+   - On a letter with two versions (data-mdx-page names it), the one this
+     browser chose (letter-version.js keeps it), before either is drawn:
+     letter.css shows ours, revised with the guide's tips, unless <html>
+     says the original.
+   - No press on the letter's tools is lost while their code is on its way. */
 (() => {
   "use strict";
+
+  const page = document.currentScript.dataset.mdxPage;
+  try {
+    // Kept per site, as mdx.key names it: the site's root is as many levels up as the page is deep.
+    const site = page && new URL(page.replace(/[^/]+/g, ".."), location).pathname;
+    if (page && JSON.parse(localStorage.getItem(`mdx-letter-version:${site}`))?.[page] === "original") {
+      document.documentElement.dataset.mdxLetterVersion = "original";
+    }
+  } catch {
+    // nothing kept, or storage refused: ours
+  }
 
   /* The letter's tools are on screen from the first paint, their code a
      few seconds later on a slow phone. A press (tap, click, or Enter or
