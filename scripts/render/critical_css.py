@@ -44,6 +44,9 @@ ATTRIBUTE = re.compile(
     r"""\[\s*([\w-]+)\s*(?:[~|^$*]?=\s*("[^"]*"|'[^']*'|[^\]\s]+)\s*(?:[is]\s*)?)?\]"""
 )
 EMPTY_COMPOUND = re.compile(r"(^|[\s>+~(,])(?=$|[\s>+~),])")
+# Whitespace around a combinator (`a + b`, as our unminified sheets write
+# it), outside an attribute's brackets: not a descendant combinator.
+SPACED_COMBINATOR = re.compile(r"\s*([>+~])\s*(?![^\[]*\])")
 WRAPPING_AT_RULES = frozenset({"media", "supports", "container", "layer"})
 
 
@@ -191,10 +194,12 @@ def matchable(selector: str, palette: PaletteValues) -> str | None:
         named = attribute.startswith(prefix) and value and attribute in known
         if named and (attribute, value) not in palette:
             return None
+    scripted = frozenset(settings()["script_attributes"])
     selector = ATTRIBUTE.sub(
-        lambda found: "" if found[1].startswith(prefix) else found[0], selector
+        lambda found: "" if found[1].startswith(prefix) or found[1] in scripted else found[0],
+        selector,
     )
-    selector = reader_state().sub("", selector)
+    selector = reader_state().sub("", SPACED_COMBINATOR.sub(r"\1", selector))
     selector = EMPTY_COMPOUND.sub(r"\1*", selector.strip()).replace(":not(*)", "")
     return selector or "*"
 
@@ -226,8 +231,17 @@ class PageMarkup:
     by_name: dict[str, list] = field(default_factory=dict)
 
 
+def without_unrendered(root) -> None:
+    """Leave out of the tree what the first paint does not draw (the
+    settings' `unrendered`), so no rule is kept for it alone."""
+    found = cssselect2.ElementWrapper.from_html_root(root).query_all(*settings()["unrendered"])
+    for element in [wrapper.etree_element for wrapper in found]:
+        element.getparent().remove(element)
+
+
 def page_markup(html: str) -> PageMarkup:
     root = lxml_html.document_fromstring(html)
+    without_unrendered(root)
     swaps = settings()["class_swaps"]
     html_element = root if root.tag == "html" else root.getroottree().getroot()
     classes = [swaps.get(name, name) for name in html_element.get("class", "").split()]

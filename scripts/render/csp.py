@@ -104,4 +104,4 @@ def with_csp(html: str, engine: str, scan: PageScan | None = None) -> str:
     if head == -1:
         raise ValueError("the page has no <head>")
     anchor = html.find(">", charset) + 1 if charset != -1 else head + len("<head>")
-    return html[:anchor] + "\n    " + meta + html[anchor:]
+    return html[:anchor] + "\n" + meta + html[anchor:]

@@ -3,7 +3,8 @@ after MkDocs (or Zensical) has rendered the site and before `make build`
 swaps it in. Each page is read once, passed through the steps in order, and
 written once:
 
-0. what the reader reaches for later moved into a file beside it (later.py);
+0. the templates' indentation collapsed (whitespace.py), then what the
+   reader reaches for later moved into a file beside it (later.py);
 1. the favicon as a data: URI (favicon.py);
 2. the critical CSS inlined, Material's stylesheets deferred (critical_css.py);
 3. the Nu checker's errors in the theme's markup fixed (valid_html.py);
@@ -32,6 +33,7 @@ from scripts.render.finish_cache import PageKeys
 from scripts.render.html_tags import PageError, is_local, local_file, scan_page
 from scripts.render.later import with_later_moved
 from scripts.render.valid_html import valid_html
+from scripts.render.whitespace import collapsed_whitespace
 from scripts.validate.cache import PageCache
 
 SCRIPT_SRC = re.compile(r"<script\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
@@ -95,7 +97,7 @@ def finish_site(
     for page in sorted(site.rglob("*.html")):
         where = f"{shown_as}/{page.relative_to(site).as_posix()}"
         # First, so the page is finished (and remembered) as it is served.
-        html = with_later_moved(page.read_text(encoding="utf-8"), page)
+        html = with_later_moved(collapsed_whitespace(page.read_text(encoding="utf-8")), page)
         problems += [
             error(where, line_of(html, src), f"the script {src} is not in the built site")
             for src in missing_scripts(html, page, site, base)

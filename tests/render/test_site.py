@@ -186,6 +186,25 @@ def test_light_and_dark_palettes_with_a_toggle(built_site: Path) -> None:
     assert schemes == {"default", "slate"}
 
 
+def test_no_theme_script_is_left_out_that_the_site_would_need(built_site: Path) -> None:
+    """overrides/partials/javascripts/ leaves out Material's inline scripts for
+    content tabs (the site has none) and the palette (before-paint.js sets it)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "pymdownx.tabbed" not in config, (
+        "content tabs: drop overrides/partials/javascripts/content.html"
+    )
+    for path in built_site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not page.select(".tabbed-set"), path
+        codes = [script.get_text() for script in page.select("script:not([src])")]
+        assert not [
+            code for code in codes if "__tabbed_" in code or '__md_get("__palette")' in code
+        ], path
+        assert [code for code in codes if "data-md-color-" in code], (
+            f"{path}: no palette before the first paint"
+        )
+
+
 def test_a_photo_from_elsewhere_credits_only_its_photographer(tmp_path: Path) -> None:
     hero = (
         "---\ntitle: Home\ndescription: A home page whose hero photo comes from a "
