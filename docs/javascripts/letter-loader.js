@@ -1,9 +1,12 @@
 /* What a letter page loads later, so that it stays light for the reader who
    only reads, copies or emails the example:
-   - the form's behaviour (letter-form.js: details, the client's email,
-     Forget), once the reader opens "Names and details" (or had opened it
-     before this ran), or at once when this browser keeps details for this
-     letter or a client's address;
+   - the form's markup (later.js: out of the page's HTML, so the page fits
+     the first round trip) and its behaviour (letter-form.js: details, the
+     client's email, Forget), once the reader opens "Names and details" (or
+     had opened it before this ran), or at once when this browser keeps
+     details for this letter or a client's address. The markup is put
+     in place as soon as it arrives, so names can be typed while the code
+     comes; "mdx:names-ready" on the tools says it is there;
    - the editor's code and styles (the letter-editor.* bundles, about
      15 KB) and its markup (later.js), after the form's, on the first press of Edit, or at once when
      this browser keeps the reader's own version of this letter or the date
@@ -31,7 +34,25 @@ mdx.module("letter-loader", ["letter-store", "later"], (store, later) => {
             throw error;
           }));
     };
-    const form = loader(tools.dataset.mdxFormSrc, "letter-form");
+    const names = tools.querySelector("[data-mdx-names]");
+    const body = names.querySelector("[data-mdx-names-body]");
+    const loading = body.querySelector("[data-mdx-names-loading]");
+    let placing = null;
+    const formMarkup = () =>
+      body.querySelector("[data-mdx-names-form]")
+        ? null
+        : (placing ??= later.part("names").then(
+            (content) => {
+              loading.replaceWith(content); // beside it, what later.js reads stays
+              tools.dispatchEvent(new CustomEvent("mdx:names-ready"));
+            },
+            (error) => {
+              placing = null;
+              loading.textContent = "The form could not load. Check your connection, then close and open “Names and details” again.";
+              throw error;
+            },
+          ));
+    const form = loader(tools.dataset.mdxFormSrc, "letter-form", formMarkup);
     /* The editor's markup, out of the page's HTML until it is wanted (later.js). */
     const panel = tools.querySelector("[data-mdx-editor]");
     const editorMarkup = () =>
@@ -39,8 +60,7 @@ mdx.module("letter-loader", ["letter-store", "later"], (store, later) => {
     const editing = loader(tools.dataset.mdxEditorSrc, "letter-editor", editorMarkup);
     const editor = () => form().then(editing); // the form says if edits cannot be kept
 
-    const names = tools.querySelector("[data-mdx-names]");
-    names.addEventListener("toggle", () => form().catch(console.warn));
+    names.addEventListener("toggle", () => names.open && form().catch(console.warn));
     /* A detail or the address typed while the form's code is missing (offline,
        or a page from an earlier deploy) would do nothing: say so under the
        field, and try again on the next input; the form takes what was typed. */

@@ -67,6 +67,11 @@ mdx.module("letter-personalise", ["letter-text", "letter-store"], (letterText, s
     };
 
     tools.addEventListener("input", typed, true);
+    // The form, arriving after this (letter-loader.js), shows the names kept.
+    tools.addEventListener("mdx:names-ready", () => {
+      const names = store.names();
+      for (const input of tools.querySelectorAll("[data-mdx-field]")) input.value ||= names[input.dataset.mdxField] ?? "";
+    });
     store.listen(show);
     letter.addEventListener("mdx:letter-refresh", show);
     // Names typed before this module arrived are taken as typed.

@@ -69,15 +69,16 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
   const attach = (tools) => {
     const root = tools.parentElement;
     const letter = root.querySelector(".mdx-letter");
-    const to = tools.querySelector("[data-mdx-to]");
-    const controls = [...tools.querySelectorAll("[data-mdx-action]")];
-    const labels = new Map(controls.map((node) => [node, node.textContent]));
+    // The form's Copy, Email, Word and address arrive later (letter-loader.js).
+    const controls = () => [...tools.querySelectorAll("[data-mdx-action]")];
+    const labelOf = (node) => (node.dataset.mdxLabel ??= node.textContent);
+    controls().forEach(labelOf);
     let armed = ""; // the warning the reader was offered "… anyway" for
     let pending = 0;
 
     /* In the status line under the buttons pressed; cleared first, so a
        screen reader hears a repeated message again. */
-    const announce = (message, control = controls[0]) => {
+    const announce = (message, control = controls()[0]) => {
       clearTimeout(pending);
       for (const line of tools.querySelectorAll("[data-mdx-status]")) line.textContent = "";
       const line = control.parentElement.nextElementSibling;
@@ -86,7 +87,7 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
 
     const disarm = () => {
       armed = "";
-      for (const [node, label] of labels) node.textContent = label;
+      for (const node of controls()) node.textContent = labelOf(node);
       for (const span of letter.querySelectorAll(".mdx-placeholder--missing")) span.classList.remove("mdx-placeholder--missing");
     };
 
@@ -95,16 +96,24 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
       const key = control.dataset.mdxAction;
       disarm();
       armed = `${key} ${why}`;
-      for (const [node, label] of labels) if (node.dataset.mdxAction === key) node.textContent = `${label} anyway`;
-      announce(`${message}, or press “${labels.get(control)} anyway”.`, control);
+      for (const node of controls()) if (node.dataset.mdxAction === key) node.textContent = `${labelOf(node)} anyway`;
+      announce(`${message}, or press “${labelOf(control)} anyway”.`, control);
     };
 
+    const address = () => {
+      const to = tools.querySelector("[data-mdx-to]");
+      return to?.value.trim() && to.validity.valid ? to.value.trim() : "";
+    };
     const mailto = () =>
-      mailtoHref(
-        root.querySelector("[data-mdx-subject]")?.textContent.trim() || document.title,
-        letterAsSent(letter),
-        to.value.trim() && to.validity.valid ? to.value.trim() : "",
-      );
+      mailtoHref(root.querySelector("[data-mdx-subject]")?.textContent.trim() || document.title, letterAsSent(letter), address());
+
+    /* The form's fields of the names still to fill, marked (again when the form arrives). */
+    const markMissing = () => {
+      const missing = unfilledNames(letter);
+      for (const input of tools.querySelectorAll("[data-mdx-field]")) {
+        if (missing.includes(input.dataset.mdxField)) input.setAttribute("aria-invalid", "true");
+      }
+    };
 
     /* True when the action may go ahead: nothing to warn about, or the
        reader saw the warning and pressed "… anyway". */
@@ -118,9 +127,7 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
         for (const span of letter.querySelectorAll("[data-mdx-placeholder]")) {
           if (missing.includes(span.dataset.mdxPlaceholder)) span.classList.add("mdx-placeholder--missing");
         }
-        for (const input of tools.querySelectorAll("[data-mdx-field]")) {
-          if (missing.includes(input.dataset.mdxField)) input.setAttribute("aria-invalid", "true");
-        }
+        markMissing();
         return false;
       }
       const length = key === "email" ? mailto().length : 0;
@@ -142,7 +149,7 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
     const refreshEmail = () => {
       const before = href;
       href = mailto();
-      for (const node of controls) if (node.href) node.href = href;
+      for (const node of controls()) if (node.href) node.href = href;
       return href !== before;
     };
 
@@ -206,6 +213,11 @@ mdx.module("letter-toolbar", ["letter-text"], (letterText) => {
       disarm();
     });
     refreshEmail();
+    tools.addEventListener("mdx:names-ready", () => {
+      controls().forEach(labelOf);
+      refreshEmail();
+      if (armed.endsWith(" names")) markMissing();
+    });
 
     /* Material's "Back to top" floats near the top of the screen: hidden
        while any of the tools is on screen (letter.css), so it never covers one. */

@@ -6,8 +6,8 @@
 
    Mounted before every other letter module: the version not chosen leaves
    the page (its letter; its build-time report, fetched when opened, is
-   hidden by letter.css), and each detail takes
-   the chosen version's place, so names, details, the editor, Copy, Email,
+   hidden by letter.css), and each detail of the form, once it is in the
+   page, takes the chosen version's place, so names, details, the editor, Copy, Email,
    Download and Print all work on the chosen one without knowing there are
    two. The choice sits right under the letter (overrides/partials/
    content.html). Choosing the other reloads the page, which then starts on it; what
@@ -51,12 +51,17 @@ mdx.module("letter-version", [], () => {
     document.documentElement.dataset.mdxLetterVersion = version;
     const others = tools.parentElement.querySelectorAll(".mdx-letter[data-mdx-version], [data-mdx-letter-report][data-mdx-version]");
     for (const node of others) if (node.dataset.mdxVersion !== version) node.remove();
-    if (version === "original") {
+    /* The form's details, in the page or arriving later (letter-loader.js). */
+    const detailsOfVersion = () => {
       for (const input of tools.querySelectorAll("[data-mdx-original-sentence]")) {
         input.dataset.mdxSentence = input.dataset.mdxOriginalSentence;
         input.dataset.mdxAfter = input.dataset.mdxOriginalAfter;
         input.nextElementSibling.textContent = `Adds: “${input.dataset.mdxSentence.split("{value}").join("…")}”`;
       }
+    };
+    if (version === "original") {
+      detailsOfVersion();
+      tools.addEventListener("mdx:names-ready", detailsOfVersion);
     }
     for (const choice of choices) {
       choice.setAttribute("aria-pressed", String(choice.dataset.mdxChoose === version));

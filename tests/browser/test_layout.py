@@ -170,6 +170,7 @@ def test_back_to_top_never_covers_a_letter_tool(browser, base_url, width: int) -
     page.evaluate("() => { window.print = () => {}; }")
     page.on("download", lambda download: download.cancel())
     page.locator(".mdx-names__summary").click()  # its fields are tools too
+    page.locator("[data-mdx-names-form]").wait_for()  # as it arrives (later.js)
     page.mouse.move(width / 2, 700)  # the pointer, away from the controls
     count, offered, shown = 0, 0, 0
     for control in page.locator(TOOL_CONTROLS).all():

@@ -113,6 +113,9 @@ def test_the_letter_shows_its_front_matter_as_written(engine_site: Path) -> None
 
 def test_the_letter_shows_its_details_and_the_registries_as_written(engine_site: Path) -> None:
     page, detail = parsed(engine_site, hostile.LETTER_URL), hostile.DETAIL
+    page.select_one("[data-mdx-names-loading]").replace_with(  # placed on opening the form
+        later_parts(engine_site, hostile.LETTER_URL)["names"]
+    )
     label = {node["for"]: node.get_text() for node in page.select(".mdx-names__label")}
     names = [label[field["id"]] for field in page.select("[data-mdx-field]")]
     assert names and set(names) == {hostile.PLACEHOLDER_LABEL}

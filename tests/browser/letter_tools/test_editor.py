@@ -100,9 +100,10 @@ def billing_edit(names: dict[str, str]) -> str:
 def test_edit_fill_a_detail_and_send_exactly_the_edited_text(tools_page, width: int) -> None:
     page, name = tools_page, "letters/billing-error.md"
     page.set_viewport_size({"width": width, "height": 800})
+    requests = track_requests(page)
     page.goto(PAGES[name])
     fill(page, NAMES)
-    loaded_at = len(requests := track_requests(page))
+    loaded_at = len(requests)
 
     area = open_editor(page)
     assert area.input_value() == filled(source_text(name), NAMES)  # names already filled
@@ -152,13 +153,14 @@ def test_edit_fill_a_detail_and_send_exactly_the_edited_text(tools_page, width: 
     page.emulate_media(media="screen")
 
     same_origin = page.url.split("/letters/")[0]
-    fetched = [url.removeprefix(same_origin) for url in requests[loaded_at:]]
-    # the editor's markup comes from the file beside the page (later.js)
-    markup = {
+    fetched = [url.removeprefix(same_origin) for url in requests]
+    # the form's markup and the editor's come from the file beside the page
+    # (later.js), fetched once, when the form was opened
+    markup = [
         path for path in fetched if re.fullmatch(r"/letters/[a-z-]+/later\.[0-9a-f]{8}\.json", path)
-    }
-    assert len(markup) == 1, fetched
-    assert set(fetched) - markup == EDITOR_BUNDLES, fetched  # nothing else, nowhere else
+    ]
+    assert len(markup) == 1 and fetched.index(markup[0]) < loaded_at, fetched
+    assert set(fetched[loaded_at:]) == EDITOR_BUNDLES, fetched  # nothing else, nowhere else
     assert page.errors == []
 
 

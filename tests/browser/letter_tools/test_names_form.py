@@ -73,8 +73,11 @@ def test_every_letter_page_has_one_set_of_working_tools(tools_page) -> None:
         page.wait_for_url(re.compile(f"/{PAGES[name]}$"))
         expect(page.locator("h1")).to_have_text(meta(name)["title"])
         assert page.locator(".mdx-tools").count() == 1
-        # the actions at the top, and Copy, Email and Word again at the end of the form
-        assert page.locator(".mdx-actions").count() == 2
+        # the actions at the top, and Copy, Email and Word again at the end of
+        # the form, which comes when the reader opens it
+        assert page.locator(".mdx-actions").count() == 1
+        open_names(page)
+        expect(page.locator(".mdx-actions")).to_have_count(2)
         assert form_end(page).locator("[data-mdx-action]").all_text_contents() == [
             "Copy",
             "Email",
@@ -127,6 +130,7 @@ def test_keyboard_alone_fills_and_copies_with_visible_focus(tools_page) -> None:
     page.goto(PAGES[name])
     page.locator(".mdx-names__summary").focus()
     page.keyboard.press("Enter")  # unfolds the names
+    expect(field(page, "Client's Name")).to_be_visible()  # the form, as it arrives (later.js)
     page.keyboard.press("Tab")
     page.keyboard.type("Ms Rivera")
     page.keyboard.press("Tab")
@@ -189,28 +193,55 @@ def test_names_typed_while_the_form_code_loads_are_kept_and_sent(tools_page) -> 
     assert page.errors == []
 
 
-def test_names_typed_before_the_letter_code_runs_are_taken(tools_page) -> None:
+def test_names_and_details_opened_before_the_letter_code_runs_come_with_it(tools_page) -> None:
+    """The form's markup is out of the page's HTML (it fits the first round
+    trip): opened before the letter's code runs, it says it is loading, and
+    the form comes with the code."""
     page = tools_page
     letter_code = Held(page, "letter.js")
     page.goto(PAGES["letters/billing-error.md"], wait_until="commit")
     page.locator(".mdx-names__summary").click()  # <details> opens without scripts
-    field(page, "Client's Name").fill("Ms Rivera")
+    expect(page.locator("[data-mdx-names-loading]")).to_have_text("Loading the form…")
     page.wait_for_function("document.documentElement.dataset.mdxScripts === 'running'")
     # Both versions are in the page until the letter code takes the one not chosen away.
     assert page.locator(".mdx-letter:visible").inner_text().startswith("Dear [Client's Name],")
 
     letter_code.release()
     expect(page.locator(".mdx-letter")).to_have_count(1)  # the version not chosen has left
+    field(page, "Client's Name").fill("Ms Rivera")
     expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
     expect(page.locator(".mdx-names__count")).to_have_text("1 name still to fill")
     assert json.loads(stored(page)) == {"Client's Name": "Ms Rivera"}
-    # the form's code comes too (a press before it arrives is issue 25's lost tap)
+    expect(page.locator("[data-mdx-names-loading]")).to_have_count(0)
     page.wait_for_function(
         "() => { try { return Boolean(mdx.use('letter-form')); } catch { return false; } }"
     )
     button(page, "Forget my details").click()
     expect(form_status(page)).to_have_text("Your details are forgotten on this device.")
     assert page.errors == []
+
+
+def test_a_form_that_cannot_arrive_says_so_and_comes_on_the_next_opening(tools_page) -> None:
+    page = tools_page
+    page.route("**/later.*.json", lambda route: route.abort())
+    page.goto(PAGES["letters/billing-error.md"])
+    expect(page.locator("html")).to_have_attribute("data-mdx-scripts", "ready")
+    open_names(page)
+    expect(page.locator("[data-mdx-names-loading]")).to_contain_text("The form could not load.")
+    expect(page.locator("[data-mdx-names-form]")).to_have_count(0)
+    page.unroute("**/later.*.json")
+    page.locator(".mdx-names__summary").click()  # closed
+    page.locator(".mdx-names__summary").click()  # and opened again
+    field(page, "Client's Name").fill("Ms Rivera")
+    expect(page.locator(".mdx-letter")).to_contain_text("Dear Ms Rivera,")
+    # The names kept show in the form as it arrives; Copy at its end works.
+    page.reload()
+    open_names(page)
+    expect(field(page, "Client's Name")).to_have_value("Ms Rivera")
+    field(page, "Your Name").fill("Sam Taylor")
+    form_end(page).get_by_role("button", name="Copy").click()
+    expect(form_status(page)).to_have_text("Letter copied.")
+    assert clipboard(page).startswith("Dear Ms Rivera,")
 
 
 def test_phone_layout_fits_and_works(tools_page) -> None:
