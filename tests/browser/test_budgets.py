@@ -111,7 +111,9 @@ def test_the_form_loads_its_code_when_the_reader_opens_it(transfers, browser, ba
     # and its markup, out of the page's HTML, from the file beside it (later.js)
     loaded = later_code(browser, base_url, open_form)
     assert len(loaded) == 2 and FORM_CODE in loaded, loaded
-    assert re.fullmatch(r"letters/[a-z-]+/later\.[0-9a-f]{8}\.json", (set(loaded) - {FORM_CODE}).pop())
+    assert re.fullmatch(
+        r"letters/[a-z-]+/later\.[0-9a-f]{8}\.json", (set(loaded) - {FORM_CODE}).pop()
+    )
 
 
 def test_the_editor_and_checker_load_only_when_the_reader_presses_edit(
