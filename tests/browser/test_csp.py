@@ -1,6 +1,8 @@
 """The Content-Security-Policy in Chromium: every page type declares one, and
 using the site as a reader does raises no violation: the palette switched to
-dark, search used, the letter editor open with its checker, the checker's
+dark, search used, the letter's form, a detail and the Word file, its notes
+and report opened, the editor open with its checker, the other version chosen
+and copied, the checker's
 page checking, the letters filter, the 404 page's search form. Both builds:
 MkDocs' on every page type, Zensical's (whose bundle adds a <style> of its
 own, allowed by scripts/data/csp.yml) where its search runs."""
@@ -36,6 +38,16 @@ def search(page, words: str, results: str = ".md-search-result__item") -> None:
 def use_the_page(page, page_type: str) -> None:
     """What a reader does on this page type, beyond dark mode and search."""
     if page_type == "letter":
+        page.locator(".mdx-names__summary").click()  # the form, fetched (later.js)
+        page.locator("[data-mdx-names-form]").wait_for()
+        for field in page.locator("[data-mdx-field]").all():
+            field.fill("Ms Rivera")
+        page.locator("[data-mdx-detail]").first.fill("INV-1")
+        with page.expect_download():  # the Word file, built in the page
+            page.get_by_role("button", name="Download as a Word file").first.click()
+        for part in ("changes", "report"):  # fetched with the form, shown when opened
+            page.locator(f'details[data-mdx-more="{part}"] > summary').click()
+            page.locator(f'details[data-mdx-more="{part}"] [data-mdx-more-body] *').first.wait_for()
         page.get_by_role("button", name="Edit", exact=True).click()
         page.locator("[data-mdx-editor]").wait_for()  # open, its code run
         area = page.get_by_label("Your letter", exact=True)
@@ -44,6 +56,11 @@ def use_the_page(page, page_type: str) -> None:
             " I am sorry if you were offended."
         )  # into the letter, wherever focus went
         page.locator("[data-mdx-editor-report] .mdx-check__item--finding").first.wait_for()
+        assert violations(page) == []
+        with page.expect_navigation():  # the other version: the page again, starting on it
+            page.locator('[data-mdx-choose="original"]').first.click()
+        page.locator("html[data-mdx-scripts=ready]").wait_for(state="attached")
+        page.get_by_role("button", name="Copy", exact=True).first.click()
     elif page_type == "checker":
         page.locator("#mdx-check-draft").fill(
             "I am sorry if you were offended. Mistakes were made."
