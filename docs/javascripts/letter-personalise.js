@@ -74,8 +74,6 @@ mdx.module("letter-personalise", ["letter-text", "letter-store"], (letterText, s
     });
     store.listen(show);
     letter.addEventListener("mdx:letter-refresh", show);
-    // Names typed before this module arrived are taken as typed.
-    for (const input of tools.querySelectorAll("[data-mdx-field]")) if (input.value) typed({ target: input });
     show();
   };
 
