@@ -20,7 +20,8 @@ from scripts.bench.browser import wait_for_scripts
 from scripts.render.assets import build_assets
 from scripts.render.mkdocs_build import build_into
 from scripts.render.zensical_build import zensical_build
-from tests.helpers import ROOT, copy_project, serve_directory, zensical_or_skip
+from scripts.validate import docs
+from tests.helpers import ROOT, copy_project, once_per_data, serve_directory, zensical_or_skip
 from tests.hostile import build_hostile_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -59,6 +60,18 @@ def fixture_scripts_ran() -> Iterator[None]:
     yield
     for name, navigate in originals.items():
         setattr(Page, name, navigate)
+
+
+@pytest.fixture(name="data_checked_once", scope="session", autouse=True)
+def fixture_data_checked_once() -> Iterator[None]:
+    """Every check of docs/ first validates scripts/data/ against its schemas
+    (0.6 s, more than the rest of a small site's check): done once per content
+    of those files (tests.helpers.once_per_data), as they seldom change while
+    tests run. Tests that change them (DATA_DIR, a copy) get their own answer."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("data_file_problems", "registry_file_problems"):
+            patch.setattr(docs, name, once_per_data(getattr(docs, name)))
+        yield
 
 
 def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
