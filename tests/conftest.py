@@ -21,7 +21,14 @@ from scripts.render.assets import build_assets
 from scripts.render.mkdocs_build import build_into
 from scripts.render.zensical_build import zensical_build
 from scripts.validate import docs
-from tests.helpers import ROOT, copy_project, once_per_data, serve_directory, zensical_or_skip
+from tests.helpers import (
+    ROOT,
+    copy_project,
+    once_per_data,
+    run_pipeline,
+    serve_directory,
+    zensical_or_skip,
+)
 from tests.hostile import build_hostile_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -109,6 +116,20 @@ def build_zensical_site(folder: Path) -> Path:
 @pytest.fixture(name="built_site", scope="session")
 def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_once(tmp_path_factory, "build", build_site)
+
+
+def build_project(folder: Path) -> Path:
+    project = copy_project(folder / "project")
+    result = run_pipeline("build", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(name="built_project", scope="session")
+def fixture_built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, built by `python -m scripts build` as a
+    maintainer runs it: read it, or change a copy of it (helpers.built_copy)."""
+    return built_once(tmp_path_factory, "project", build_project)
 
 
 @pytest.fixture(name="zensical_site", scope="session")

@@ -134,6 +134,14 @@ def copy_project(root: Path) -> Path:
     return root
 
 
+def built_copy(built_project: Path, root: Path) -> Path:
+    """A copy in root of the project the built_project fixture built (site/
+    and caches included), for a test to change: as if it had built there."""
+    project = root / "project"
+    shutil.copytree(built_project, project, symlinks=True)
+    return project
+
+
 def zensical_or_skip() -> Path:
     """Zensical's command; the test skips where it is not installed, and
     fails under CI=true, where it must be."""
