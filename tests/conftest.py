@@ -20,7 +20,15 @@ from scripts.bench.browser import wait_for_scripts
 from scripts.render.assets import build_assets
 from scripts.render.mkdocs_build import build_into
 from scripts.render.zensical_build import zensical_build
-from tests.helpers import ROOT, copy_project, serve_directory, zensical_or_skip
+from scripts.validate import docs
+from tests.helpers import (
+    ROOT,
+    copy_project,
+    once_per_data,
+    run_pipeline,
+    serve_directory,
+    zensical_or_skip,
+)
 from tests.hostile import build_hostile_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,6 +69,18 @@ def fixture_scripts_ran() -> Iterator[None]:
         setattr(Page, name, navigate)
 
 
+@pytest.fixture(name="data_checked_once", scope="session", autouse=True)
+def fixture_data_checked_once() -> Iterator[None]:
+    """Every check of docs/ first validates scripts/data/ against its schemas
+    (0.6 s, more than the rest of a small site's check): done once per content
+    of those files (tests.helpers.once_per_data), as they seldom change while
+    tests run. Tests that change them (DATA_DIR, a copy) get their own answer."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("data_file_problems", "registry_file_problems"):
+            patch.setattr(docs, name, once_per_data(getattr(docs, name)))
+        yield
+
+
 def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
     """What build(folder) makes, made once per run. Under pytest-xdist each
     worker has its own temporary folder inside the run's: the first worker to
@@ -96,6 +116,20 @@ def build_zensical_site(folder: Path) -> Path:
 @pytest.fixture(name="built_site", scope="session")
 def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_once(tmp_path_factory, "build", build_site)
+
+
+def build_project(folder: Path) -> Path:
+    project = copy_project(folder / "project")
+    result = run_pipeline("build", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(name="built_project", scope="session")
+def fixture_built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, built by `python -m scripts build` as a
+    maintainer runs it: read it, or change a copy of it (helpers.built_copy)."""
+    return built_once(tmp_path_factory, "project", build_project)
 
 
 @pytest.fixture(name="zensical_site", scope="session")

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +24,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
+from scripts import data_files
 from scripts.project.nav import nav_entries
 from scripts.project.urls import page_url
 from scripts.render.assets import bundle_addresses
@@ -56,6 +57,30 @@ BUNDLE = bundle_addresses()
 def meta(name: str) -> dict:
     """The front matter of a page of docs/."""
     return frontmatter.load(ROOT / "docs" / name).metadata
+
+
+def once_per_data(check: Callable[[], list]) -> Callable[[], list]:
+    """check, a function of the files of scripts/data/ alone (what they hold
+    decides its answer), run once for each content of them: the same answer
+    as running it, without validating the same files against their schemas
+    again for every page a test checks."""
+    answers: dict[tuple, list] = {}
+
+    @functools.wraps(check)
+    def checked() -> list:
+        try:
+            key = (data_files.DATA_DIR, *data_contents(data_files.DATA_DIR))
+        except OSError:
+            return check()  # unreadable: as it is, every time
+        if key not in answers:
+            answers[key] = check()
+        return list(answers[key])
+
+    return checked
+
+
+def data_contents(folder: Path) -> list[tuple[str, bytes]]:
+    return [(path.name, path.read_bytes()) for path in sorted(folder.iterdir()) if path.is_file()]
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -107,6 +132,14 @@ def copy_project(root: Path) -> Path:
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+def built_copy(built_project: Path, root: Path) -> Path:
+    """A copy in root of the project the built_project fixture built (site/
+    and caches included), for a test to change: as if it had built there."""
+    project = root / "project"
+    shutil.copytree(built_project, project, symlinks=True)
+    return project
 
 
 def zensical_or_skip() -> Path:

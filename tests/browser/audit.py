@@ -53,7 +53,8 @@ def axe_violations(page) -> list[str]:
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(content=axe_source())
     results = page.evaluate(
-        "(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })", AXE_TAGS
+        "(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })",
+        AXE_TAGS,
     )
     return [
         f"{rule['id']} ({rule['impact']}): "

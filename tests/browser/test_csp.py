@@ -30,7 +30,10 @@ def switch_to_dark(page) -> None:
 
 def search(page, words: str, results: str = ".md-search-result__item") -> None:
     page.keyboard.press("/")
-    page.keyboard.type(words)
+    # Filled, then its last key typed (Material searches on a key's release):
+    # the results are the same as a reader's, without a search per key.
+    page.locator("input.md-search__input").fill(words[:-1])
+    page.keyboard.type(words[-1:])
     page.locator(results).first.wait_for()
     page.keyboard.press("Escape")
 

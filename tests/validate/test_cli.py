@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.helpers import copy_project, make_site, run_pipeline
+from tests.helpers import built_copy, copy_project, make_site, run_pipeline
 
 GOOD_PAGE = (
     "---\ntitle: A page\ndescription: A small page that exists so the validator has "
@@ -68,10 +68,8 @@ def test_check_writes_nothing_but_its_cache(tmp_path: Path) -> None:
     assert {name: after[name] for name in before} == before
 
 
-def test_build_renders_the_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    result = run_pipeline("build", cwd=project)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_build_renders_the_site(built_project: Path) -> None:
+    project = built_project
     assert (project / "site" / "letters" / "billing-error" / "index.html").is_file()
     assert sorted(path.name for path in project.iterdir()) == [
         ".cache",
@@ -82,9 +80,8 @@ def test_build_renders_the_site(tmp_path: Path) -> None:
     ]
 
 
-def test_failed_validation_keeps_the_last_good_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    assert run_pipeline("build", cwd=project).returncode == 0
+def test_failed_validation_keeps_the_last_good_site(built_project: Path, tmp_path: Path) -> None:
+    project = built_copy(built_project, tmp_path)
     before = snapshot(project / "site")
     tips = project / "docs" / "tips.md"
     tips.write_text(tips.read_text(encoding="utf-8") + "\n[broken](#nowhere)\n", "utf-8")
@@ -94,9 +91,10 @@ def test_failed_validation_keeps_the_last_good_site(tmp_path: Path) -> None:
     assert snapshot(project / "site") == before
 
 
-def test_failed_render_keeps_the_last_good_site_and_no_leftovers(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    assert run_pipeline("build", cwd=project).returncode == 0
+def test_failed_render_keeps_the_last_good_site_and_no_leftovers(
+    built_project: Path, tmp_path: Path
+) -> None:
+    project = built_copy(built_project, tmp_path)
     before = snapshot(project / "site")
     # Valid Markdown, broken template: only MkDocs itself can fail here.
     (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block", "utf-8")
@@ -132,9 +130,10 @@ def test_a_setting_mkdocs_does_not_know_is_a_configuration_error(tmp_path: Path)
     )
 
 
-def test_a_configuration_error_keeps_the_last_good_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    assert run_pipeline("build", cwd=project).returncode == 0
+def test_a_configuration_error_keeps_the_last_good_site(
+    built_project: Path, tmp_path: Path
+) -> None:
+    project = built_copy(built_project, tmp_path)
     before = snapshot(project / "site")
     config = project / "mkdocs.yml"
     config.write_text(

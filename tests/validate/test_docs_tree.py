@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from scripts.__main__ import main
-from tests.helpers import copy_project, make_site, run_pipeline
+from tests.helpers import built_copy, make_site, run_pipeline
 from tests.validate.test_cli import GOOD_PAGE, snapshot
 from tests.validate.test_validation_fixtures import run_check
 
@@ -70,10 +70,11 @@ def test_links_that_stay_inside_docs_are_published(tmp_path: Path, capsys) -> No
     assert run_check(site, capsys) == (0, ["docs/ is valid ✅"])
 
 
-def test_a_link_out_of_docs_is_never_built_and_keeps_the_last_site(tmp_path: Path) -> None:
+def test_a_link_out_of_docs_is_never_built_and_keeps_the_last_site(
+    built_project: Path, tmp_path: Path
+) -> None:
     secret = secret_folder(tmp_path)
-    project = copy_project(tmp_path / "project")
-    assert run_pipeline("build", cwd=project).returncode == 0
+    project = built_copy(built_project, tmp_path)
     before = snapshot(project / "site")
     (project / "docs" / "secret").symlink_to(secret)
     (project / "docs" / "gone.png").symlink_to("nowhere.png")
