@@ -15,7 +15,7 @@
    matches listed in the very order compromise lists them, so every tag comes
    out the same (test_vendor.py compares both on every corpus statement and
    draft shape). The rest is 14.17.0's src/1-one/sweep/methods/sweep/, as is. */
-mdx.module("apology-nlp", [], () => {
+mdx.module("apology-nlp", ["apology-nlp-match"], (ours) => {
   "use strict";
 
   const nlp = globalThis.nlp;
@@ -68,8 +68,9 @@ mdx.module("apology-nlp", [], () => {
   const runMatch = (maybeList, document, methods, opts) => {
     const results = [];
     for (let n = 0; n < maybeList.length; n += 1) {
+      const places = maybeList[n].length ? ours.placesOf(document[n]) : undefined;
       for (const match of maybeList[n]) {
-        const found = methods.one.match([document[n]], match);
+        const found = ours.match(document[n], match, methods, places);
         if (found.ptrs.length > 0) {
           for (const pointer of found.ptrs) {
             pointer[0] = n;
