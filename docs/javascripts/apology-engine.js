@@ -148,7 +148,7 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     const tokenised = sentences.map((sentence) => world.methods.one.tokenize.fromString(sentence, world));
     const document = tokenised.flat();
     if (document.length) nlp({ isView: true, document }).compute("root");
-    return tokenised.map((parts) => parts.flat());
+    return tokenised.map((parts) => (parts.length === 1 ? parts[0] : parts.flat()));
   };
 
   const NO_TAGS = [];
@@ -283,14 +283,18 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     ...tipRules.flatMap((rule) => (rule.hints ?? []).map((p) => [`hint:${rule.id}`, p])),
   ].map(([id, pattern]) => ({ id, pattern: patterns.compile(pattern, tagOf) }));
 
+  const candidates = patterns.select(compiled.map(({ pattern }) => pattern), phrases);
+
   const matchesOf = (words) => {
     const present = { words: new Set(), tags: new Set() };
     for (const word of words) {
       present.words.add(word.word);
       for (const tag of word.tags) present.tags.add(tag);
     }
-    return compiled.flatMap(({ id, pattern }) =>
-      patterns.findAll(pattern, words, phrases, present).map(([from, to]) => ({ id, from, to })));
+    return candidates(present).flatMap((index) => {
+      const { id, pattern } = compiled[index];
+      return patterns.findAll(pattern, words, phrases, present).map(([from, to]) => ({ id, from, to }));
+    });
   };
 
   /* A sentence's findings and the tips it earns. Where two findings overlap,
@@ -299,8 +303,11 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
      (its rule's `unless`). */
   const judge = (reading, sentence) => {
     const excluded = conditions(reading, sentence);
+    const byId = new Map();
+    for (const m of reading.matches) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
+    const matchesFor = (id) => byId.get(id) ?? [];
     const candidates = findingRules.flatMap((rule) =>
-      reading.matches.filter((m) => m.id === rule.id).concat(clauseMatches(reading, rule))
+      matchesFor(rule.id).concat(clauseMatches(reading, rule))
         .filter((m) => !excluded(m, rule.unless, []))
         .map((m) => ({ ...m, rule })));
     candidates.sort((a, b) => order.get(a.rule.id) - order.get(b.rule.id) || (b.to - b.from) - (a.to - a.from) || a.from - b.from);
@@ -310,12 +317,12 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     const tips = tipRules.flatMap((rule) => {
       // a tip's clause (we + a verb of its kind) counts only when the verb is not negated
       const clauses = clauseMatches(reading, rule).filter((m) => !hasTag(reading.words, m.from, m.to, "Negative"));
-      const credited = reading.matches.filter((m) => m.id === rule.id).concat(clauses).sort((a, b) => a.from - b.from)
+      const credited = matchesFor(rule.id).concat(clauses).sort((a, b) => a.from - b.from)
         .find((m) => !excluded(m, rule.unless, findings));
       return credited ? [{ ...credited, rule }] : [];
     });
     /* A tip is hinted where its words or hints stand, credited or not: never called missing. */
-    const hinted = tipRules.filter((rule) => reading.matches.some((m) => m.id === rule.id || m.id === `hint:${rule.id}`))
+    const hinted = tipRules.filter((rule) => byId.has(rule.id) || byId.has(`hint:${rule.id}`))
       .map((rule) => rule.id);
     return { findings, tips, hinted };
   };

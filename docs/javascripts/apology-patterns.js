@@ -19,7 +19,9 @@
      findAll(compiled, words, phrases, present) -> [[from, to], ...]
        words: [{word, tags: Set}]; phrases: lexicon -> [[word, ...], ...];
        present: {words, tags}, the sentence's words and tags (Sets), to skip a
-       pattern at once when a word or tag it needs is absent. */
+       pattern at once when a word or tag it needs is absent
+     select(compiledList, phrases) -> (present) -> [index, ...]: the patterns
+       of the list a sentence may hold, so the others are not even tried */
 mdx.module("apology-patterns", [], () => {
   "use strict";
 
@@ -133,10 +135,26 @@ mdx.module("apology-patterns", [], () => {
   };
 
   /* Where one of an element's choices can end, past `at`, longest first. */
+  const NO_ENDS = [];
   const choiceEnds = (element, words, at, phrases) => {
     const ends = [];
     for (const sequence of element.choices) sequenceEnds(sequence, 0, words, at, phrases, ends);
+    if (ends.length === 0) return NO_ENDS;
+    if (ends.length === 1) return ends[0] > at ? ends : NO_ENDS;
     return [...new Set(ends)].filter((end) => end > at).sort((x, y) => y - x);
+  };
+
+  /* Can an atom match from this word? (atomEnds would give at least one end) */
+  const atomStarts = (a, word, phrases) => a.any || (a.word ? word.word === a.word :
+    a.tags ? a.tags.every((tag) => word.tags.has(tag)) :
+      word.tags.has(a.tag) || phrasesFrom(phrases, a.lexicon, word.word).length > 0);
+
+  /* A test of the word an element must start with, when it must occur: one of its choices' first atoms. */
+  const startTest = (element, phrases) => {
+    if (element.test) return element.test;
+    const firsts = element.choices.filter((sequence) => sequence.length).map((sequence) => sequence[0]);
+    if (firsts.some((a) => a.any)) return () => true;
+    return (word) => firsts.some((a) => atomStarts(a, word, phrases));
   };
 
   /* For an element whose every choice is one word (no phrase of a lexicon):
@@ -180,9 +198,10 @@ mdx.module("apology-patterns", [], () => {
     const { elements } = compiled;
     if (!compiled.prepared) {
       for (const element of elements) element.test = wordTest(element, phrases);
+      compiled.first = elements[0].min > 0 ? startTest(elements[0], phrases) : null; // a word every match starts with
       compiled.prepared = true;
     }
-    const first = elements[0].min > 0 ? elements[0].test : null; // a word every match must start with
+    const { first } = compiled;
     const last = compiled.anchored ? Math.min(0, words.length - 1) : words.length - 1;
     for (let start = 0; start <= last; start++) {
       if (first && !first(words[start])) continue;
@@ -195,5 +214,28 @@ mdx.module("apology-patterns", [], () => {
     return found;
   };
 
-  return { compile, findAll, tokens };
+  /* For a list of compiled patterns: which of them a sentence may hold, by a
+     word or tag that each needs (the first of its needs, see findAll), in
+     the list's order; the others cannot match it.
+     select(list, phrases)(present) -> [index, ...] */
+  const select = (list, phrases) => {
+    const byKey = new Map(); // "w:word" or "t:Tag" -> indexes
+    const always = [];
+    list.forEach((compiled, index) => {
+      const [keys] = compiled.needed(phrases);
+      if (!keys) always.push(index);
+      else for (const key of new Set([...keys.words.map((w) => `w:${w}`), ...keys.tags.map((t) => `t:${t}`)])) {
+        if (!byKey.has(key)) byKey.set(key, []);
+        byKey.get(key).push(index);
+      }
+    });
+    return (present) => {
+      const chosen = new Set(always);
+      for (const word of present.words) for (const index of byKey.get(`w:${word}`) ?? []) chosen.add(index);
+      for (const tag of present.tags) for (const index of byKey.get(`t:${tag}`) ?? []) chosen.add(index);
+      return [...chosen].sort((x, y) => x - y);
+    };
+  };
+
+  return { compile, findAll, select, tokens };
 });

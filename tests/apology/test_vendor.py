@@ -67,16 +67,21 @@ TERMS = """(text) => JSON.stringify(nlp(text).compute("root").docs.flat().map((t
 
 def tags_of(texts: list[str], with_our_sweep: bool) -> list[str]:
     """Each text's terms as compromise tags it, alone, with or without the
-    faster first step of its sweep that apology-nlp.js puts in."""
+    faster sweep that apology-nlp.js (and the matcher of apology-nlp-match.js)
+    puts in."""
     from py_mini_racer import MiniRacer
 
     context = MiniRacer()
     try:
         context.eval(
-            "var window = globalThis, self = globalThis, mdx = {module: (n, d, f) => f()};"
+            "var window = globalThis, self = globalThis, modules = {},"
+            " mdx = {module: (n, d, f) => (modules[n] = f(...d.map((m) => modules[m])))};"
         )
         context.eval((VENDOR / "compromise.js").read_text("utf-8"))
         if with_our_sweep:  # the module hands nlp back and takes it off the global object
+            context.eval(
+                (ROOT / "docs" / "javascripts" / "apology-nlp-match.js").read_text("utf-8")
+            )
             context.eval(
                 "globalThis.nlp = "
                 + (ROOT / "docs" / "javascripts" / "apology-nlp.js").read_text("utf-8")
@@ -87,7 +92,7 @@ def tags_of(texts: list[str], with_our_sweep: bool) -> list[str]:
         context.close()
 
 
-def test_our_first_step_of_compromise_s_sweep_tags_every_word_as_its_own() -> None:
+def test_our_sweep_of_compromise_tags_every_word_as_its_own() -> None:
     from scripts.bench.drafts import SHAPES
     from tests.apology import corpus
 
