@@ -192,6 +192,8 @@ NOT_GROUP = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
 def needs_a_later_state(selector: str) -> bool:
     """Whether the selector matches only in a later state (`a:hover`,
     `:is(:focus, :hover)`), not merely outside one (`a:not(:hover)`)."""
+    if not settings()["later_states"]:  # an empty pattern would match every "::"
+        return False
     return bool(later_state().search(NOT_GROUP.sub("", selector)))
 
 
