@@ -179,24 +179,6 @@ def reader_state() -> re.Pattern[str]:
     return re.compile(rf"::?(?:{'|'.join([*map(re.escape, names), *prefixes])})(?![\w-])")
 
 
-@functools.cache
-def later_state() -> re.Pattern[str]:
-    """The states that come with the full stylesheets, as one pattern."""
-    names = sorted(settings()["later_states"], key=len, reverse=True)
-    return re.compile(rf":(?:{'|'.join(map(re.escape, names))})(?![\w-])")
-
-
-NOT_GROUP = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
-
-
-def needs_a_later_state(selector: str) -> bool:
-    """Whether the selector matches only in a later state (`a:hover`,
-    `:is(:focus, :hover)`), not merely outside one (`a:not(:hover)`)."""
-    if not settings()["later_states"]:  # an empty pattern would match every "::"
-        return False
-    return bool(later_state().search(NOT_GROUP.sub("", selector)))
-
-
 PaletteValues = frozenset[tuple[str, str]]  # (attribute, value) pairs the page's palette has
 
 
@@ -204,9 +186,7 @@ PaletteValues = frozenset[tuple[str, str]]  # (attribute, value) pairs the page'
 def matchable(selector: str, palette: PaletteValues) -> str | None:
     """The selector as it can be matched against the page's markup: reader
     states removed, palette attributes taken as set; None if it names a
-    palette value the page does not have, or needs a later state."""
-    if needs_a_later_state(selector):
-        return None
+    palette value the page does not have."""
     prefix = settings()["palette_attribute_prefix"]
     known = {attribute for attribute, _ in palette}
     for found in ATTRIBUTE.finditer(selector):
