@@ -1,10 +1,13 @@
 """Layout budgets in Chromium: nothing moves while any page loads (CLS 0 on
 a desktop and a phone, in light and dark, also with the CPU slowed 4x: the
-full stylesheets and the scripts arrive after the first paint), a letter's first lines
+full stylesheets and the scripts arrive after the first paint; and nothing
+drawn moves as the HTML itself arrives, wherever the parser stops), a letter's first lines
 and the checker's draft box are on a phone's first screen, and the tools'
 messages appear where the reader is looking."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -89,6 +92,62 @@ def shifts_while_loading(context, page_types: list[str], cpu: int) -> dict[str, 
     for tab in tabs.values():
         tab.close()
     return shifts
+
+
+# The page's HTML written into it a tag at a time, as a parser that stops
+# between tags would leave it for a paint: every element drawn on screen at
+# any moment is, once the page is whole, where it was drawn. The first
+# paint is the HTML and its inlined CSS alone (after-paint.js loads the rest
+# after it): the full stylesheets and the scripts are refused here.
+MOVED_AS_HTML_ARRIVES = """async () => {
+  const html = await (await fetch(location.href)).text();
+  const drawn = new Map(); // element -> its box when first drawn on screen
+  const shown = (node) => node.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  const onScreen = (box) => box.width > 0 && box.height > 0 && box.x < innerWidth
+    && box.y < innerHeight && box.right > 0 && box.bottom > 0;
+  const note = () => {
+    for (const node of document.querySelectorAll("body *")) {
+      if (drawn.has(node) || !shown(node)) continue;
+      const box = node.getBoundingClientRect();
+      if (onScreen(box)) drawn.set(node, box);
+    }
+  };
+  document.open();
+  for (let at = 0; at < html.length;) {
+    const next = html.indexOf("<", at + 1);
+    const end = next < 0 ? html.length : next;
+    document.write(html.slice(at, end));
+    note();
+    at = end;
+  }
+  document.close();
+  const moved = [];
+  for (const [node, was] of drawn) {
+    if (!node.isConnected || !shown(node)) continue; // gone or hidden: nothing to see move
+    const now = node.getBoundingClientRect();
+    if (Math.abs(now.x - was.x) > 0.5 || Math.abs(now.y - was.y) > 0.5) {
+      moved.push(`${node.localName}.${node.getAttribute("class")} (${Math.round(was.x)}, ${Math.round(was.y)})`
+        + ` -> (${Math.round(now.x)}, ${Math.round(now.y)})`);
+    }
+  }
+  return moved;
+}"""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_nothing_moves_as_a_pages_html_arrives(browser, base_url: str, width: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport=WIDTHS[width])
+    context.route("https://**", lambda route: route.abort())
+    context.route(re.compile(r"\.(css|js)(\?|$)"), lambda route: route.abort())
+    moved = {}
+    for name, path in EVERY_PAGE.items():
+        page = context.new_page()
+        page.goto(path)
+        if found := page.evaluate(MOVED_AS_HTML_ARRIVES):
+            moved[name] = found
+        page.close()
+    context.close()
+    assert moved == {}
 
 
 @pytest.mark.parametrize("name", LETTER_PAGES)
