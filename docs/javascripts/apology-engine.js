@@ -21,7 +21,8 @@
    returns a job whose step(n) reads n more sentences and whose report() says
    what is known so far. Nothing here touches the page or the network.
 
-     check(text) -> report        start(text) -> {done, step(n), report()}
+     check(text) -> report        start(text) -> {done, step(n), report(), sentences(), readFirst(n), know(said)}
+     sayings(sentences) -> what each says, as data another engine takes in
      report: {text, complete, checked, progress, sentences, findings, tips, verdict, summary} */
 mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"], (nlp, patterns, data) => {
   "use strict";
@@ -338,15 +339,29 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
   };
 
   const cache = new Map();
-  /* What each sentence says, cached by its text: those not read before are tagged together. */
-  const readAll = (sentences) => {
-    const said = new Map(sentences.filter((sentence) => cache.has(sentence)).map((sentence) => [sentence, cache.get(sentence)]));
+  /* What each sentence says, cached by its text (or known, read by another
+     engine): those not read before are tagged together. */
+  const readAll = (sentences, known = NOTHING_KNOWN) => {
+    const kept = (sentence) => cache.get(sentence) ?? known.get(sentence);
+    const said = new Map(sentences.filter(kept).map((sentence) => [sentence, kept(sentence)]));
     const unread = [...new Set(sentences.filter((sentence) => !said.has(sentence)))];
     termsOf(unread).forEach((terms, i) => said.set(unread[i], sayOf(unread[i], terms)));
     if (cache.size + unread.length > CACHE_LIMIT) cache.clear();
     for (const sentence of unread) cache.set(sentence, said.get(sentence));
     return sentences.map((sentence) => said.get(sentence));
   };
+
+  /* What sentences say, as data another engine can take in (make
+     check-letter reads a long draft in several V8s at once,
+     scripts/apology/engine.py): rules by their ids. */
+  const NOTHING_KNOWN = new Map();
+  const ruleById = new Map(data.rules.map((rule) => [rule.id, rule]));
+  const withIds = (spans) => spans.map(({ rule, start, end }) => ({ rule: rule.id, start, end }));
+  const withRules = (spans) => spans.map(({ rule, start, end }) => ({ rule: ruleById.get(rule), start, end }));
+  const sayings = (sentences) => readAll(sentences)
+    .map(({ findings, tips, hinted }) => ({ findings: withIds(findings), tips: withIds(tips), hinted }));
+  const knownFrom = (sentences, said) => sentences.map((sentence, i) =>
+    [sentence, { findings: withRules(said[i].findings), tips: withRules(said[i].tips), hinted: said[i].hinted }]);
 
   /* ------------------------------------------------------------ the letter */
 
@@ -453,12 +468,16 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
 
   /* A check read in slices: step(n) reads n more sentences (splitting the text
      into sentences only as far as it reads, so a 5 MB draft starts at once);
-     report() says what is known so far. */
+     report() says what is known so far. For a draft read by several
+     engines: sentences() splits it all and says which sentences there are
+     to read, once each; readFirst(n) reads the first n of them here, and
+     know(said) takes what other engines read of the rest (sayings()). */
   const start = (input) => {
     const text = normalise(input);
     const sentences = sentenceSpans(text);
     const spans = [];
     const said = [];
+    let known = NOTHING_KNOWN;
     let split = false; // every paragraph split into sentences
     const more = () => {
       const next = sentences.next();
@@ -472,14 +491,32 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
         while (spans.length - said.length < batch && !split) more();
         if (said.length === spans.length) break;
         const next = spans.slice(said.length, said.length + batch);
-        said.push(...readAll(next.map(([from, to]) => text.slice(from, to).replace(/\n/g, " "))));
+        said.push(...readAll(next.map(textOf), known));
         left -= next.length;
       }
       while (said.length === spans.length && !split) more(); // paragraphs of nothing to read
       return split && said.length === spans.length;
     };
     const report = () => assemble(text, spans, said, split && said.length === spans.length);
-    return { text, get done() { return said.length; }, step, report };
+    const textOf = ([from, to]) => text.slice(from, to).replace(/\n/g, " ");
+    let toRead = [];
+    let readHere = 0;
+    const sentencesToRead = () => {
+      while (!split) more();
+      toRead = [...new Set(spans.slice(said.length).map(textOf))].filter((sentence) => !cache.has(sentence));
+      return toRead;
+    };
+    /* The first count of them read here, kept for this check (the cache may be full). */
+    const readFirst = (count) => {
+      const mine = toRead.slice(0, count);
+      known = new Map(readAll(mine).map((saying, i) => [mine[i], saying]));
+      readHere = count;
+    };
+    /* What the others say, read elsewhere (sayings()), in order. */
+    const know = (theirs) => {
+      for (const [sentence, saying] of knownFrom(toRead.slice(readHere), theirs)) known.set(sentence, saying);
+    };
+    return { text, get done() { return said.length; }, step, report, sentences: sentencesToRead, readFirst, know };
   };
 
   const check = (input) => {
@@ -488,5 +525,5 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     return job.report();
   };
 
-  return { check, start, normalise };
+  return { check, start, sayings, normalise };
 });

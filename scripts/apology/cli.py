@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from scripts.apology.engine import CheckerError, Report, check_draft, load_rules
+from scripts import stopping
+from scripts.apology.engine import CheckerError, Report, load_rules
+from scripts.apology.readers import check_long_draft
 
 EXIT_SOUND, EXIT_NEEDS_WORK, EXIT_UNREADABLE = 0, 1, 2
 MAX_DRAFT_BYTES = 1_000_000
@@ -112,7 +114,12 @@ def run_check_letter(name: str) -> int:
         print(f"{name}: error: cannot read the draft: {reason}", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
-        report = check_draft(text)
+        report = check_long_draft(text)
+    except KeyboardInterrupt:
+        # Ctrl+C while V8 reads: Python's shutdown would then report the
+        # calls still pending in mini-racer, and nothing here needs closing.
+        print(stopping.MESSAGE, file=sys.stderr, flush=True)
+        os._exit(stopping.EXIT_INTERRUPTED)
     except CheckerError as exc:
         print(f"error: the checker cannot run: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -3,7 +3,8 @@
 the cap, by default): processor time, clock time and peak memory of each run,
 a fresh `python -m scripts check-letter` each, so V8's start is counted too.
 `make bench-check-letter` runs it; the checker should read any draft under
-its cap in well under 10 s and 300 MB.
+its cap in well under 10 s and 300 MB (both of its V8s, when it runs two, are in
+the one process measured).
 
 Prints a table; writes .bench/check-letter-latest.json. A run over --timeout
 seconds is stopped and shown as such.
@@ -25,7 +26,10 @@ from pathlib import Path
 from scripts.bench.drafts import SHAPES
 
 PROJECT = Path(__file__).resolve().parents[2]
-LIMITS = {"cpu_s": 10, "peak_mb": 300}
+# What a maintainer waits for, and what the machine must hold: a long draft's
+# CPU time is shared out by two V8s (scripts/apology/readers.py), so it is
+# shown, not bounded.
+LIMITS = {"clock_s": 10, "peak_mb": 300}
 
 
 def measure(draft: Path, timeout: float) -> dict:
