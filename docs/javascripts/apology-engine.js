@@ -21,7 +21,7 @@
    returns a job whose step(n) reads n more sentences and whose report() says
    what is known so far. Nothing here touches the page or the network.
 
-     check(text) -> report        start(text) -> {done, step(n), report(), sentences(), readFirst(n), know(said)}
+     check(text) -> report        start(text) -> {done, step(n), report(), sentences(), readHere(a, b), know(a, said)}
      sayings(sentences) -> what each says, as data another engine takes in
      report: {text, complete, checked, progress, sentences, findings, tips, verdict, summary} */
 mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"], (nlp, patterns, data) => {
@@ -470,8 +470,8 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
      into sentences only as far as it reads, so a 5 MB draft starts at once);
      report() says what is known so far. For a draft read by several
      engines: sentences() splits it all and says which sentences there are
-     to read, once each; readFirst(n) reads the first n of them here, and
-     know(said) takes what other engines read of the rest (sayings()). */
+     to read, once each; readHere(from, to) reads some of them here, and
+     know(from, said) takes what other engines read of the rest (sayings()). */
   const start = (input) => {
     const text = normalise(input);
     const sentences = sentenceSpans(text);
@@ -500,23 +500,22 @@ mdx.module("apology-engine", ["apology-nlp", "apology-patterns", "checker-data"]
     const report = () => assemble(text, spans, said, split && said.length === spans.length);
     const textOf = ([from, to]) => text.slice(from, to).replace(/\n/g, " ");
     let toRead = [];
-    let readHere = 0;
     const sentencesToRead = () => {
       while (!split) more();
       toRead = [...new Set(spans.slice(said.length).map(textOf))].filter((sentence) => !cache.has(sentence));
+      known = new Map();
       return toRead;
     };
-    /* The first count of them read here, kept for this check (the cache may be full). */
-    const readFirst = (count) => {
-      const mine = toRead.slice(0, count);
-      known = new Map(readAll(mine).map((saying, i) => [mine[i], saying]));
-      readHere = count;
+    /* Those from `from` to `to` read here, kept for this check (the cache may be full). */
+    const readHere = (from, to) => {
+      const mine = toRead.slice(from, to);
+      readAll(mine).forEach((saying, i) => known.set(mine[i], saying));
     };
-    /* What the others say, read elsewhere (sayings()), in order. */
-    const know = (theirs) => {
-      for (const [sentence, saying] of knownFrom(toRead.slice(readHere), theirs)) known.set(sentence, saying);
+    /* What those from `from` on say, read elsewhere (sayings()), in order. */
+    const know = (from, theirs) => {
+      for (const [sentence, saying] of knownFrom(toRead.slice(from), theirs)) known.set(sentence, saying);
     };
-    return { text, get done() { return said.length; }, step, report, sentences: sentencesToRead, readFirst, know };
+    return { text, get done() { return said.length; }, step, report, sentences: sentencesToRead, readHere, know };
   };
 
   const check = (input) => {

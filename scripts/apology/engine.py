@@ -48,11 +48,11 @@ var __check = (text) => JSON.stringify(mdx.use("apology-engine").check(text));
 var __job = null;
 var __sentences = (text) => (__job = mdx.use("apology-engine").start(text)).sentences();
 var __sayings = (sentences) => mdx.use("apology-engine").sayings(sentences);
-var __readFirst = (count) => { __job.readFirst(count); return count; };
-var __finish = (said) => {
+var __readHere = (from, to) => { __job.readHere(from, to); return to; };
+var __finish = (from, said) => {
   const job = __job;
   __job = null;
-  job.know(said);
+  job.know(from, said);
   job.step();
   return JSON.stringify(job.report());
 };
@@ -202,22 +202,28 @@ class Checker:
     def check(self, text: str) -> Report:
         return report_from(json.loads(self._context.call("__check", text)))
 
-    # A check in steps, for a draft read by several V8s at once
-    # (scripts/apology/readers.py): begin() splits the draft and lists the
-    # sentences to read; read_first(n) reads the first n here while helpers
-    # read the rest (sayings(), in their V8s); finish() takes in what they
-    # read, in order, and makes the report.
+    # A check in steps, for a long draft (scripts/apology/readers.py):
+    # begin() splits the draft and lists the sentences to read; read_here()
+    # reads some of them here while helpers read the rest (sayings(), in
+    # their V8s); finish() takes in what they read, from an index on, in
+    # order, and makes the report.
     def begin(self, text: str) -> list[str]:
         return self._context.call("__sentences", text)
 
-    def read_first(self, count: int) -> None:
-        self._context.call("__readFirst", count)
+    def read_here(self, start: int, stop: int) -> None:
+        self._context.call("__readHere", start, stop)
 
     def sayings(self, sentences: list[str]) -> list[dict]:
         return self._context.call("__sayings", sentences)
 
-    def finish(self, said: list[dict]) -> Report:
-        return report_from(json.loads(self._context.call("__finish", said)))
+    def collect_garbage(self) -> None:
+        """Give back what reading left behind: V8 grows its heap rather than
+        collect while a call runs, and one call on a 1 MB draft would grow
+        it by some 150 MB of garbage."""
+        self._context.low_memory_notification()
+
+    def finish(self, start: int, said: list[dict]) -> Report:
+        return report_from(json.loads(self._context.call("__finish", start, said)))
 
     def close(self) -> None:
         self._context.close()

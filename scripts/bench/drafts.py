@@ -98,6 +98,19 @@ def unicode_words(rng: random.Random) -> str:
     return rng.choice(UNICODE + vocabulary()[:50]) + " "
 
 
+# Weak sentences of our own, each with a new number: every one gives
+# findings, so the report is as long as a draft's can be (its memory).
+WEAK = (
+    "I'm sorry if you were upset by invoice {n}, but it wasn't our fault.",
+    "Mistakes were made with order {n} and we regret any inconvenience.",
+    "Unfortunately delays happen, and order {n} was late due to our supplier.",
+)
+
+
+def weak_sentence(rng: random.Random) -> str:
+    return rng.choice(WEAK).format(n=rng.randint(1, 10**6)) + " "
+
+
 SHAPES: dict[str, Maker] = {
     "varied prose": lambda size: fill(size, prose),
     "one sentence without a stop": lambda size: fill(
@@ -119,4 +132,5 @@ SHAPES: dict[str, Maker] = {
     ),
     "one long word": lambda size: "x" * size,
     "spaced dots": lambda size: fill(size, lambda rng: ". "),
+    "a finding in every sentence": lambda size: fill(size, weak_sentence),
 }

@@ -14,8 +14,10 @@ SIZE = readers.HELPER_FROM + 20_000  # just long enough for a helper
 
 @pytest.fixture(name="two_readers")
 def fixture_two_readers(monkeypatch):
-    """Two readers whatever this machine has: the split is what is tested."""
+    """Two readers whatever this machine has, in slices of 20,000
+    characters: the split is what is tested."""
     monkeypatch.setattr(readers, "readers_available", lambda: 2)
+    monkeypatch.setattr(readers, "SLICE", 20_000)
 
 
 @pytest.mark.parametrize("shape", ["varied prose", "one sentence without a stop"])
@@ -42,6 +44,18 @@ def test_a_failed_helpers_share_is_read_here(two_readers, monkeypatch) -> None:
     assert readers.check_long_draft(draft).data == check_draft(draft).data
 
 
+def test_one_processor_reads_a_long_draft_in_slices_alone(monkeypatch) -> None:
+    monkeypatch.setattr(readers, "readers_available", lambda: 1)
+    monkeypatch.setattr(readers, "SLICE", 20_000)
+
+    def refused(helper, rules):
+        raise AssertionError("no helper on one processor")
+
+    monkeypatch.setattr(readers.Helper, "__init__", refused)
+    draft = SHAPES["many short lines"](SIZE)
+    assert readers.check_long_draft(draft).data == check_draft(draft).data
+
+
 def test_a_short_draft_starts_no_helper(two_readers, monkeypatch) -> None:
     def refused(helper, rules):
         raise AssertionError("no helper for a short draft")
@@ -49,6 +63,15 @@ def test_a_short_draft_starts_no_helper(two_readers, monkeypatch) -> None:
     monkeypatch.setattr(readers.Helper, "__init__", refused)
     draft = SHAPES["varied prose"](5_000)
     assert readers.check_long_draft(draft).data == check_draft(draft).data
+
+
+def test_slices_cover_every_sentence_once(monkeypatch) -> None:
+    monkeypatch.setattr(readers, "SLICE", 100)
+    sentences = [f"Sentence {n} " + "word " * (n % 30) for n in range(500)]
+    bounds = readers.slices(sentences)
+    assert [i for start, stop in bounds for i in range(start, stop)] == list(range(500))
+    assert all(sum(map(len, sentences[start : stop - 1])) < 100 for start, stop in bounds)
+    assert readers.slices([]) == []
 
 
 def test_shares_are_consecutive_and_about_even() -> None:
