@@ -44,7 +44,7 @@ PRELUDE = """
 var window = globalThis, self = globalThis;
 var __errors = [];
 var console = {error: (...a) => __errors.push(a.map(String).join(" ")), warn: () => {}, log: () => {}};
-var __check = (text) => JSON.stringify(mdx.use("apology-engine").check(text));
+var __check = (text) => mdx.use("apology-engine").check(text);
 var __job = null;
 var __sentences = (text) => (__job = mdx.use("apology-engine").start(text)).sentences();
 var __sayings = (sentences) => mdx.use("apology-engine").sayings(sentences);
@@ -54,7 +54,10 @@ var __finish = (from, said) => {
   __job = null;
   job.know(from, said);
   job.step();
-  return JSON.stringify(job.report());
+  // Each sentence's span is for a page to mark; a 1 MB draft of short
+  // sentences has 300,000 of them, some 100 MB in Python.
+  const { sentences, ...report } = job.report();
+  return report;
 };
 """
 
@@ -200,13 +203,13 @@ class Checker:
             raise CheckerError(f"the checker's scripts failed in V8: {'; '.join(errors)}")
 
     def check(self, text: str) -> Report:
-        return report_from(json.loads(self._context.call("__check", text)))
+        return report_from(self._context.call("__check", text))
 
     # A check in steps, for a long draft (scripts/apology/readers.py):
     # begin() splits the draft and lists the sentences to read; read_here()
     # reads some of them here while helpers read the rest (sayings(), in
     # their V8s); finish() takes in what they read, from an index on, in
-    # order, and makes the report.
+    # order, and makes the report (without the sentences' spans).
     def begin(self, text: str) -> list[str]:
         return self._context.call("__sentences", text)
 
@@ -223,7 +226,7 @@ class Checker:
         self._context.low_memory_notification()
 
     def finish(self, start: int, said: list[dict]) -> Report:
-        return report_from(json.loads(self._context.call("__finish", start, said)))
+        return report_from(self._context.call("__finish", start, said))
 
     def close(self) -> None:
         self._context.close()

@@ -133,4 +133,7 @@ SHAPES: dict[str, Maker] = {
     "one long word": lambda size: "x" * size,
     "spaced dots": lambda size: fill(size, lambda rng: ". "),
     "a finding in every sentence": lambda size: fill(size, weak_sentence),
+    "one-word sentences": lambda size: fill(
+        size, lambda rng: rng.choice(vocabulary()).capitalize() + ". "
+    ),
 }

@@ -12,6 +12,13 @@ from scripts.bench.drafts import SHAPES
 SIZE = readers.HELPER_FROM + 20_000  # just long enough for a helper
 
 
+def one_reader(draft: str) -> dict:
+    """One V8's report, less the sentences' spans (a long draft's report leaves them out)."""
+    data = check_draft(draft).data
+    assert len(data["sentences"]) > 100
+    return {key: value for key, value in data.items() if key != "sentences"}
+
+
 @pytest.fixture(name="two_readers")
 def fixture_two_readers(monkeypatch):
     """Two readers whatever this machine has, in slices of 20,000
@@ -34,14 +41,14 @@ def test_two_readers_report_what_one_does(two_readers, shape: str) -> None:
         patch.setattr(readers.Helper, "__init__", counted)
         together = readers.check_long_draft(draft)
     assert len(started) == 1
-    assert together.data == check_draft(draft).data
+    assert together.data == one_reader(draft)
     assert together.findings, "the draft should give findings to compare"
 
 
 def test_a_failed_helpers_share_is_read_here(two_readers, monkeypatch) -> None:
     draft = SHAPES["varied prose"](SIZE)
     monkeypatch.setattr(readers.Helper, "answer", lambda helper, count: None)
-    assert readers.check_long_draft(draft).data == check_draft(draft).data
+    assert readers.check_long_draft(draft).data == one_reader(draft)
 
 
 def test_one_processor_reads_a_long_draft_in_slices_alone(monkeypatch) -> None:
@@ -53,7 +60,7 @@ def test_one_processor_reads_a_long_draft_in_slices_alone(monkeypatch) -> None:
 
     monkeypatch.setattr(readers.Helper, "__init__", refused)
     draft = SHAPES["many short lines"](SIZE)
-    assert readers.check_long_draft(draft).data == check_draft(draft).data
+    assert readers.check_long_draft(draft).data == one_reader(draft)
 
 
 def test_a_short_draft_starts_no_helper(two_readers, monkeypatch) -> None:
