@@ -19,7 +19,7 @@ module.exports = [
       sourceType: "script",
       globals: {
         ...globals.browser,
-        mdx: "readonly", // our loader (docs/javascripts/mdx.js): mdx.module, mdx.use, mdx.mount
+        mdx: "readonly", // our loader (docs/javascripts/site/mdx.js): mdx.module, mdx.use, mdx.mount
       },
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
@@ -32,7 +32,7 @@ module.exports = [
   },
   {
     // Runs inside Material's search worker, not on the page.
-    files: ["docs/javascripts/search-worker.js"],
+    files: ["docs/javascripts/search/search-worker.js"],
     languageOptions: { globals: globals.worker },
   },
   {

@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Scripts run after the first paint (docs/javascripts/after-paint.js), often
+# Scripts run after the first paint (docs/javascripts/site/after-paint.js), often
 # after the load event that Playwright's goto waits for. A reader's first
 # press comes later than a test's: every goto and reload here also waits until
 # the page's scripts have run (scripts/bench/browser.py says how it knows).

@@ -1,6 +1,6 @@
 """The draft checker in Python: the browser's own engine, run in V8.
 
-The checker is JavaScript (docs/javascripts/apology-engine.js and the other
+The checker is JavaScript (docs/javascripts/checker/apology-engine.js and the other
 sources of the `checker.js` bundle in scripts/data/bundles.yml, compromise
 first). This module evaluates those same sources, in the same order, in an
 embedded V8 (mini-racer), so `make check-letter` and the report on each letter
@@ -158,7 +158,7 @@ def engine_data(rules: dict) -> dict:
 
 
 def data_module(value: object) -> str:
-    """A loader module (docs/javascripts/mdx.js) whose value is data. ASCII
+    """A loader module (docs/javascripts/site/mdx.js) whose value is data. ASCII
     only: safe in any script context and whatever the page's encoding."""
     return f'mdx.module("checker-data",[],()=>({json.dumps(value, separators=(",", ":"))}));\n'
 
@@ -186,7 +186,7 @@ class Checker:
         self._context = MiniRacer()
         try:
             self._context.eval(PRELUDE)
-            self._context.eval((SOURCES / "javascripts" / "mdx.js").read_text(encoding="utf-8"))
+            self._context.eval((SOURCES / "javascripts" / "site" / "mdx.js").read_text(encoding="utf-8"))
             for source in bundle_sources():
                 text = (
                     data_module(data)
@@ -262,7 +262,7 @@ atexit.register(forget)
 
 def fingerprint(rules: dict) -> str:
     """What a report depends on besides the draft: the engine's sources and the rules."""
-    parts = [(SOURCES / "javascripts" / "mdx.js").read_text("utf-8")]
+    parts = [(SOURCES / "javascripts" / "site" / "mdx.js").read_text("utf-8")]
     for source in bundle_sources():
         if source == DATA_MODULE:
             parts.append(json.dumps(rules, sort_keys=True))

@@ -1,6 +1,6 @@
 """The checker's pattern language, as `make check` validates it.
 
-The engine (docs/javascripts/apology-patterns.js) matches a pattern over a
+The engine (docs/javascripts/checker/apology-patterns.js) matches a pattern over a
 sentence's words as compromise tags them. A pattern it cannot read would
 silently match nothing, so every pattern of scripts/data/checker-rules.yml is
 checked here first, and each problem is named with its column:

@@ -19,11 +19,11 @@ AXE_SCRIPT = Path("node_modules/axe-core/axe.min.js")
 RUN_AXE = """tags => axe.run(document, {
   runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]
 }).then(results => results.violations.map(violation => violation.id).sort())"""
-# Plain Material's toggle, or ours (docs/javascripts/before-paint.js runs it).
+# Plain Material's toggle, or ours (docs/javascripts/site/before-paint.js runs it).
 PALETTE_TOGGLE = ":is(form[data-md-component=palette], form[data-mdx-palette]) label:not([hidden])"
 SCHEME_NOW = "document.body.getAttribute('data-md-color-scheme')"
 # True once the page's scripts have run. They start after the first paint
-# (docs/javascripts/after-paint.js), often after the load event: it marks
+# (docs/javascripts/site/after-paint.js), often after the load event: it marks
 # <html data-mdx-scripts> "waiting" while the page is parsed, "ready" at the
 # end. A page without the mark (plain Material's, or scripts off) has nothing
 # to wait for. A function, not an expression: Playwright evaluates a polled

@@ -41,7 +41,7 @@ from scripts.render.mkdocs_build import build_into
 PROJECT = Path(__file__).resolve().parents[2]
 STATEMENTS = PROJECT / "tests" / "data" / "apologies" / "tuning.yml"
 LETTER = "letters/missed-deadline/"
-EDITOR_KEY = "mdx-letter-editor:/"  # with the site's path (docs/javascripts/mdx.js: mdx.key)
+EDITOR_KEY = "mdx-letter-editor:/"  # with the site's path (docs/javascripts/site/mdx.js: mdx.key)
 BUNDLES = ("checker.js", "check.js", "letter-editor.js", "letter-editor.css")
 
 # Resolves with ms from the change to the first report drawn and to the whole

@@ -2,7 +2,7 @@
 what its scripts need.
 
 Every script of ours that runs on a page is a module of the loader
-(docs/javascripts/mdx.js): `mdx.module("name", ["dependency", ...], factory)`,
+(docs/javascripts/site/mdx.js): `mdx.module("name", ["dependency", ...], factory)`,
 named after its file. The loader hands a module its dependencies when it is
 defined, so each must be defined before it: earlier in the same bundle, or in
 a bundle named in its `after` (one a page always has before this one). The

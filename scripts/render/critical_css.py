@@ -1,6 +1,6 @@
 """Critical CSS: each built page carries, inlined, the rules of its stylesheets
 that can apply to it, and loads the full stylesheets only after the first
-paint (docs/javascripts/after-paint.js), so nothing but the HTML is requested
+paint (docs/javascripts/site/after-paint.js), so nothing but the HTML is requested
 before the reader sees the page.
 
 For each page: the rules of each linked stylesheet whose selector matches an

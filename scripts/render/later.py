@@ -2,7 +2,7 @@
 
 A template marks such markup `<template data-mdx-later="NAME">` (a letter's
 build-time reports, the notes on what our version changes): inert in the page,
-shown by docs/javascripts/later.js when the reader opens it. `make build`
+shown by docs/javascripts/site/later.js when the reader opens it. `make build`
 moves every such template of a page into one file beside it, named for its
 content (`later.3fa2b1c9.json`: {NAME: markup}), and leaves in its place one
 `<template data-mdx-later-src="later.3fa2b1c9.json">` that tells later.js

@@ -28,7 +28,7 @@ from scripts.render.bundles import (
 from tests.helpers import ROOT, copy_project
 
 SOURCES = {
-    "javascripts/mdx.js": "(() => { window.mdx = {}; })();",
+    "javascripts/site/mdx.js": "(() => { window.mdx = {}; })();",
     "javascripts/text.js": 'mdx.module("text", [], () => ({}));',
     "javascripts/toolbar.js": 'mdx.module("toolbar", ["text"], (text) => {});',
     "javascripts/editor.js": 'mdx.module(\n  "editor",\n  ["text", "toolbar"],\n  () => {},\n);',
@@ -36,7 +36,7 @@ SOURCES = {
 }
 YAML = """page.js:
   sources:
-    - javascripts/mdx.js
+    - javascripts/site/mdx.js
     - javascripts/toolbar.js
     - javascripts/text.js
 later.js:
@@ -53,12 +53,12 @@ def problems_of(bundles: list[Bundle]) -> list[str]:
 
 def test_a_module_declares_its_name_and_dependencies() -> None:
     assert declared_module(SOURCES["javascripts/editor.js"]) == ("editor", ["text", "toolbar"])
-    assert declared_module(SOURCES["javascripts/mdx.js"]) is None  # a plain script
+    assert declared_module(SOURCES["javascripts/site/mdx.js"]) is None  # a plain script
 
 
 def test_a_dependency_listed_after_its_module_stops_the_build_at_its_line() -> None:
     bundles = [
-        Bundle("page.js", ("javascripts/mdx.js", "javascripts/toolbar.js", "javascripts/text.js"))
+        Bundle("page.js", ("javascripts/site/mdx.js", "javascripts/toolbar.js", "javascripts/text.js"))
     ]
     assert problems_of(bundles) == [
         (
@@ -154,7 +154,7 @@ def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> N
     )
     bundles = root / BUNDLES_PATH
     text = bundles.read_text(encoding="utf-8")
-    first, then = "    - javascripts/letter-text.js\n", "    - javascripts/letter-personalise.js\n"
+    first, then = "    - javascripts/letter/letter-text.js\n", "    - javascripts/letter/letter-personalise.js\n"
     # letter-text.js moved after a module that needs it
     start, end = text.index(first), text.index(then) + len(then)
     reordered = text[:start] + text[start + len(first) : end] + first + text[end:]
@@ -168,10 +168,10 @@ def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> N
         timeout=120,
         check=False,
     )
-    line = reordered.splitlines().index("    - javascripts/letter-personalise.js") + 1
+    line = reordered.splitlines().index("    - javascripts/letter/letter-personalise.js") + 1
     assert result.returncode == 1, result.stderr
     assert (
-        f"{BUNDLES_PATH}:{line}: error: bundle letter.js: javascripts/letter-personalise.js "
+        f"{BUNDLES_PATH}:{line}: error: bundle letter.js: javascripts/letter/letter-personalise.js "
         "needs the module 'letter-text'"
     ) in result.stdout
     assert "build stopped" in result.stdout

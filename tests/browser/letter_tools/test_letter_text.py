@@ -1,4 +1,4 @@
-"""The pure text functions behind the letter tools (docs/javascripts/letter-text.js),
+"""The pure text functions behind the letter tools (docs/javascripts/letter/letter-text.js),
 called in a real browser: placeholders found as the validator finds them,
 plain and rich text, mailto: links and file names."""
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(name="text_page", scope="module")
 def fixture_text_page(browser, base_url: str):
-    """One page for the pure functions of docs/javascripts/letter-text.js."""
+    """One page for the pure functions of docs/javascripts/letter/letter-text.js."""
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     page.goto(PAGES["letters/missed-deadline.md"])
@@ -85,7 +85,7 @@ def test_text_function(text_page, function: str, args: list, expected: object) -
 
 @pytest.fixture(name="edit_text_page", scope="module")
 def fixture_edit_text_page(browser, base_url: str):
-    """A letter page with the editor loaded, for docs/javascripts/letter-edit-text.js."""
+    """A letter page with the editor loaded, for docs/javascripts/letter/letter-edit-text.js."""
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     page.goto(PAGES["letters/billing-error.md"])

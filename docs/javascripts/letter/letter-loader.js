@@ -19,7 +19,7 @@
 mdx.module("letter-loader", ["letter-store", "later"], (store, later) => {
   "use strict";
 
-  const fetchBundle = mdx.load; // in order (docs/javascripts/mdx.js)
+  const fetchBundle = mdx.load; // in order (docs/javascripts/site/mdx.js)
 
   const attach = (tools) => {
     /* The module `name` attached to these tools, its bundles loaded the

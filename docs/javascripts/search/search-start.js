@@ -7,7 +7,7 @@
    query (?q=); then the index is fetched and the worker started, through
    search-worker.js, which rewrites each query into the guide's words.
    Run after the first paint, before Material's bundle (overrides/main.html,
-   docs/javascripts/after-paint.js). */
+   docs/javascripts/site/after-paint.js). */
 (() => {
   "use strict";
 
