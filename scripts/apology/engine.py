@@ -186,7 +186,9 @@ class Checker:
         self._context = MiniRacer()
         try:
             self._context.eval(PRELUDE)
-            self._context.eval((SOURCES / "javascripts" / "site" / "mdx.js").read_text(encoding="utf-8"))
+            self._context.eval(
+                (SOURCES / "javascripts" / "site" / "mdx.js").read_text(encoding="utf-8")
+            )
             for source in bundle_sources():
                 text = (
                     data_module(data)

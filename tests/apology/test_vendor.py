@@ -80,7 +80,9 @@ def tags_of(texts: list[str], with_our_sweep: bool) -> list[str]:
         context.eval((VENDOR / "compromise.js").read_text("utf-8"))
         if with_our_sweep:  # the module hands nlp back and takes it off the global object
             context.eval(
-                (ROOT / "docs" / "javascripts" / "checker" / "apology-nlp-match.js").read_text("utf-8")
+                (ROOT / "docs" / "javascripts" / "checker" / "apology-nlp-match.js").read_text(
+                    "utf-8"
+                )
             )
             context.eval(
                 "globalThis.nlp = "

@@ -58,7 +58,9 @@ def test_a_module_declares_its_name_and_dependencies() -> None:
 
 def test_a_dependency_listed_after_its_module_stops_the_build_at_its_line() -> None:
     bundles = [
-        Bundle("page.js", ("javascripts/site/mdx.js", "javascripts/toolbar.js", "javascripts/text.js"))
+        Bundle(
+            "page.js", ("javascripts/site/mdx.js", "javascripts/toolbar.js", "javascripts/text.js")
+        )
     ]
     assert problems_of(bundles) == [
         (
@@ -154,7 +156,10 @@ def test_the_build_stops_on_a_broken_bundle_naming_its_line(tmp_path: Path) -> N
     )
     bundles = root / BUNDLES_PATH
     text = bundles.read_text(encoding="utf-8")
-    first, then = "    - javascripts/letter/letter-text.js\n", "    - javascripts/letter/letter-personalise.js\n"
+    first, then = (
+        "    - javascripts/letter/letter-text.js\n",
+        "    - javascripts/letter/letter-personalise.js\n",
+    )
     # letter-text.js moved after a module that needs it
     start, end = text.index(first), text.index(then) + len(then)
     reordered = text[:start] + text[start + len(first) : end] + first + text[end:]
