@@ -115,8 +115,7 @@ class Helper:
         self._given.set()
 
     def answer(self, count: int) -> list[dict] | None:
-        """What the sentences say, or None if this V8 failed."""
-        self._given.set()  # never given: let it stop
+        """What the sentences given say, or None if this V8 failed."""
         self._thread.join()
         said = self._said
         return said if isinstance(said, list) and len(said) == count else None
@@ -124,7 +123,8 @@ class Helper:
 
 def check_long_draft(text: str) -> Report:
     """The report on a draft: a long one read a slice at a time, by as many
-    V8s as are worth running."""
+    V8s as are worth running, and reported without the sentences' spans
+    (only a page marks them)."""
     if len(text) < HELPER_FROM:
         return check_draft(text)
     rules = load_rules()
@@ -144,6 +144,6 @@ def check_long_draft(text: str) -> Report:
         for helper, part in zip(helpers, theirs, strict=True):
             said += helper.answer(len(part)) or sayings_of(checker, part)
         return checker.finish(len(mine), said)
-    finally:
+    finally:  # a helper not given its share (the split failed) stops
         for helper in helpers:
             helper.give([])
