@@ -59,6 +59,11 @@ def meta(name: str) -> dict:
     return frontmatter.load(ROOT / "docs" / name).metadata
 
 
+# The article's examples, each with our revision beside it (its `changes`);
+# a maintainer's own letter (make new-letter) has one version.
+REVISED_LETTERS = [name for name in LETTER_PAGES if "changes" in meta(name)]
+
+
 def once_per_data(check: Callable[[], list]) -> Callable[[], list]:
     """check, a function of the files of scripts/data/ alone (what they hold
     decides its answer), run once for each content of them: the same answer
