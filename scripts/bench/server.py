@@ -46,9 +46,15 @@ class AnsweringServer(http.server.ThreadingHTTPServer):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.answered: list[Answer] = []
+        self.lock = threading.Lock()
+
+    def count(self, answer: Answer) -> None:
+        with self.lock:
+            self.answered.append(answer)
 
     def take_answers(self) -> list[Answer]:
-        answered, self.answered = self.answered, []
+        with self.lock:
+            answered, self.answered = self.answered, []
         return answered
 
 
@@ -63,6 +69,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.respond(send_body=False)
 
     def respond(self, send_body: bool) -> None:
+        self.body_bytes = 0
         url_path = unquote(urlsplit(self.path).path)
         file = Path(self.translate_path(self.path))
         if file.is_dir() and not url_path.endswith("/"):
@@ -70,7 +77,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Location", url_path + "/")
             self.send_header("Content-Length", "0")
             self.end_headers()
-            self.answered(301, b"")
             return
         if file.is_dir():
             file = file / "index.html"
@@ -87,23 +93,27 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 body = gzip.compress(body, compresslevel=6, mtime=0)
                 headers["Content-Encoding"] = "gzip"
         headers["Content-Length"] = str(len(body))
+        self.body_bytes = len(body) if send_body else 0
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        # Counted before the body goes: once the client has it, it may ask the
-        # server what was answered, and must find this answer there.
-        self.answered(status, body if send_body else b"")
         if send_body:
             self.wfile.write(body)
 
-    def flush_headers(self) -> None:
-        # What went over the wire for this request: the headers, then the body.
-        self.sent_bytes = sum(len(part) for part in getattr(self, "_headers_buffer", []))
-        super().flush_headers()
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.status = code
+        super().send_response(code, message)
 
-    def answered(self, status: int, body: bytes) -> None:
-        self.server.answered.append(Answer(self.path, status, self.sent_bytes + len(body)))
+    def flush_headers(self) -> None:
+        # Counted before anything goes out: once the client has an answer (a
+        # redirect too) it may ask the server what was answered, and must find
+        # this answer there. What goes over the wire: the headers, then the body.
+        if getattr(self, "_headers_buffer", None):
+            header_bytes = sum(len(part) for part in self._headers_buffer)
+            body_bytes = getattr(self, "body_bytes", 0)
+            self.server.count(Answer(self.path, self.status, header_bytes + body_bytes))
+        super().flush_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the benchmark prints its own progress

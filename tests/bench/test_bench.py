@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -19,7 +20,7 @@ from scripts.bench.__main__ import chosen_pages
 from scripts.bench.many_letters import make_many_letters
 from scripts.bench.measure_shapes import CHECK_SIZES, PAGE, first_words, project_with_page
 from scripts.bench.plain import make_plain_site, without_keys
-from scripts.bench.server import base_url, serve_gzip
+from scripts.bench.server import GzipHandler, base_url, serve_gzip
 from scripts.bench.shapes import ACCEPTED, REFUSED
 from scripts.render.mkdocs_build import build_into
 from scripts.validate.docs import docs_problems
@@ -84,6 +85,25 @@ def test_the_server_redirects_a_folder_to_its_slash_and_counts_every_byte(static
     page = next(answer for answer in answered if answer.path == "/tips/")
     assert page.bytes > len(body)  # headers and body
     assert server.take_answers() == []
+
+
+def test_an_answer_is_counted_before_the_client_can_have_it(
+    static: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The redirect's thread pauses once its headers are out (a busy machine):
+    # the client follows it meanwhile, and must find it counted all the same.
+    sent_headers = GzipHandler.end_headers
+
+    def end_headers_then_pause(handler: GzipHandler) -> None:
+        sent_headers(handler)
+        if handler.path == "/tips":
+            time.sleep(0.5)
+
+    monkeypatch.setattr(GzipHandler, "end_headers", end_headers_then_pause)
+    with serve_gzip(static) as server:
+        fetch(base_url(server) + "/tips")
+        answered = server.take_answers()
+    assert sorted(answer.status for answer in answered) == [200, 301]
 
 
 def test_without_keys_drops_only_the_front_matter_key() -> None:
