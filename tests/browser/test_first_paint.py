@@ -142,3 +142,45 @@ def test_the_home_pages_largest_paint_is_its_title_or_lead_not_the_photo_box(
     page.goto(EVERY_PAGE["home"])
     assert page.evaluate(LARGEST_PAINT) in {"h1.", "p.mdx-lead"}
     context.close()
+
+
+# A background tab, as Chromium has one: hidden, and painting nothing until
+# it is shown (headless pages are always visible, so both are emulated). The
+# page's scripts' state is noted when its HTML has been read.
+IN_A_BACKGROUND_TAB = """
+Object.defineProperty(Document.prototype, "visibilityState", { get: () => "hidden" });
+Object.defineProperty(Document.prototype, "hidden", { get: () => true });
+const Observer = window.PerformanceObserver;
+window.PerformanceObserver = class extends Observer {
+  observe(options) { if (options?.type !== "paint") super.observe(options); }
+};
+"""
+STATE_WHEN_READ = """
+document.addEventListener("DOMContentLoaded", () => {
+  window.mdxScriptsWhenRead = document.documentElement.dataset.mdxScripts;
+});
+"""
+
+
+@pytest.mark.parametrize("tab", ["background", "front"])
+def test_a_page_opened_in_a_background_tab_starts_its_scripts_at_once(
+    browser, base_url, tab: str
+) -> None:
+    """In front, the scripts wait for the first paint; in a background tab
+    there is none to wait for, and the page is whole when the reader turns
+    to it (not 2.5 s later)."""
+    context = browser.new_context(base_url=base_url)
+    if tab == "background":
+        context.add_init_script(IN_A_BACKGROUND_TAB)
+    context.add_init_script(STATE_WHEN_READ)
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(EVERY_PAGE["letter"], wait_until="commit")
+    page.wait_for_function("() => window.mdxScriptsWhenRead !== undefined")
+    when_read = page.evaluate("window.mdxScriptsWhenRead")
+    assert when_read == ("running" if tab == "background" else "waiting")
+    page.wait_for_function("() => document.documentElement.dataset.mdxScripts === 'ready'")
+    assert page.evaluate("document.visibilityState") == (
+        "hidden" if tab == "background" else "visible"
+    )
+    context.close()

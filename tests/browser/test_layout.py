@@ -210,7 +210,7 @@ def scroll_back_up_to(page, control) -> None:
     steps, so Material offers its button on the way up."""
     page.evaluate("(by) => window.scrollBy(0, by)", control.bounding_box()["y"] + 1000)
     page.wait_for_timeout(50)
-    for step, until in ((350, -200), (20, 64)):
+    for step, until in ((350, -200), (100, 0), (20, 64)):
         while control.bounding_box()["y"] < until:
             page.mouse.wheel(0, -step)
             page.wait_for_timeout(30)
