@@ -252,3 +252,25 @@ def serve_directory(
     finally:
         server.shutdown()
         server.server_close()
+
+
+# What a test may leave in the shared context for the next one: its storage
+# for the site's origin and the permissions it granted. The HTTP cache and
+# the compiled scripts stay, as they would for a reader's next page.
+LEFT_BEHIND = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,websql"
+
+
+def forget_what_was_left(context, base_url: str) -> None:
+    """Make the context's next page a first visit as far as the site can tell;
+    then close its tabs."""
+    tab = context.pages[0] if context.pages else context.new_page()
+    session = context.new_cdp_session(tab)
+    session.send(
+        "Storage.clearDataForOrigin",
+        {"origin": base_url.rstrip("/"), "storageTypes": LEFT_BEHIND},
+    )
+    session.detach()
+    for tab in context.pages:
+        tab.close()
+    context.clear_cookies()
+    context.clear_permissions()

@@ -29,6 +29,7 @@ SCHEME_NOW = "document.body.getAttribute('data-md-color-scheme')"
 # to wait for. A function, not an expression: Playwright evaluates a polled
 # expression with eval, which the pages' CSP refuses.
 SCRIPTS_RAN = """() => {
+  if (document.readyState === "loading") return false; // the mark is not read yet
   const state = document.documentElement.dataset.mdxScripts;
   return state === undefined || state === "ready";
 }"""
@@ -105,7 +106,9 @@ def load_page(
 
 
 def wait_for_scripts(page: object, timeout_ms: int = 15_000) -> None:
-    page.wait_for_function(SCRIPTS_RAN, timeout=timeout_ms)
+    # Asked every 25 ms: polling on every animation frame (Playwright's
+    # default) keeps the page drawing frames, CPU taken from the page itself.
+    page.wait_for_function(SCRIPTS_RAN, polling=25, timeout=timeout_ms)
 
 
 def show_scheme(page: object, wanted: str) -> str:

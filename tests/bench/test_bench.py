@@ -269,3 +269,15 @@ def test_a_load_counts_local_requests_and_aborts_third_party_ones(browser, tmp_p
     assert local.bytes > len(page) // 2 and isinstance(local.axe, list)
     assert third.requests == 1
     assert third.third_party == ["https://images.unsplash.com/photo-1"]
+
+
+@pytest.mark.browser
+def test_a_page_still_being_read_has_not_run_its_scripts(page) -> None:
+    """Right after a navigation commits, the page's mark may not be parsed
+    yet: wait_for_scripts must keep waiting then, not take the missing mark
+    for a page without scripts (nor fail on a document with no <html> yet)."""
+    page.goto("about:blank")
+    page.evaluate("() => { document.open(); }")  # readyState "loading", no element
+    assert page.evaluate(bench_browser.SCRIPTS_RAN) is False
+    page.evaluate("() => { document.write('<p>plain'); document.close(); }")
+    assert page.evaluate(bench_browser.SCRIPTS_RAN) is True

@@ -10,24 +10,40 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.audit import EVERY_PAGE, SCHEMES, WIDTHS, axe_violations
+from tests.helpers import forget_what_was_left
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(name="looks", scope="module")
+def fixture_looks(browser, base_url: str):
+    """A context for each width in each colour scheme, made when first asked for."""
+    contexts = {}
+
+    def context_for(width: str, scheme: str):
+        if (width, scheme) not in contexts:
+            contexts[width, scheme] = browser.new_context(
+                base_url=base_url,
+                viewport=WIDTHS[width],
+                color_scheme=scheme,
+                reduced_motion="reduce",
+                bypass_csp=True,  # axe-core is injected as an inline script, which the pages' CSP refuses
+            )
+        return contexts[width, scheme]
+
+    yield context_for
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.fixture(name="styled_page")
-def fixture_styled_page(browser, base_url: str, request: pytest.FixtureRequest):
-    width, scheme = request.param
-    context = browser.new_context(
-        base_url=base_url,
-        viewport=WIDTHS[width],
-        color_scheme=scheme,
-        reduced_motion="reduce",
-        bypass_csp=True,  # axe-core is injected as an inline script, which the pages' CSP refuses
-    )
+def fixture_styled_page(looks, base_url: str, request: pytest.FixtureRequest):
+    """A fresh tab in the look's context, starting as a first visit."""
+    context = looks(*request.param)
     page = context.new_page()
     page.route("https://**", lambda route: route.abort())  # the hero photo: offline here
     yield page
-    context.close()
+    forget_what_was_left(context, base_url)
 
 
 # Each width in each colour scheme, as a styled_page.

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import PAGES
+from tests.helpers import PAGES, forget_what_was_left
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +59,32 @@ def test_search_lands_on_the_exact_tip(page, offsite: list[str]) -> None:
     page.wait_for_url(re.compile(r"/tips/.*#follow-up$"))
     assert page.locator("#follow-up").is_visible()
     assert page.errors == []
+
+
+def test_what_a_test_leaves_in_the_shared_context_is_forgotten(shared_context, base_url) -> None:
+    """The `page` fixture's tabs share one context (warm caches); what one
+    test stores or is granted there is gone for the next one."""
+    page = shared_context.new_page()
+    page.goto("")
+    page.evaluate(
+        """() => new Promise((done) => {
+            localStorage.setItem("left-behind", "1");
+            document.cookie = "left-behind=1";
+            indexedDB.open("left-behind").onsuccess = () => done();
+        })"""
+    )
+    shared_context.grant_permissions(["clipboard-read"], origin=base_url.rstrip("/"))
+    forget_what_was_left(shared_context, base_url)
+    assert shared_context.pages == []
+    page = shared_context.new_page()
+    page.goto("")
+    left = page.evaluate(
+        """async () => [
+            localStorage.getItem("left-behind"),
+            document.cookie.includes("left-behind"),
+            (await indexedDB.databases()).map((database) => database.name),
+            (await navigator.permissions.query({ name: "clipboard-read" })).state,
+        ]"""
+    )
+    page.close()
+    assert left == [None, False, [], "prompt"]

@@ -73,41 +73,59 @@ STYLE_DIFFERENCES = """([dark, unrendered]) => {
 }"""
 
 
-@pytest.mark.parametrize("page_type", EVERY_PAGE)
-def test_nothing_but_the_html_is_requested_before_the_first_paint(
-    browser, base_url, page_type
-) -> None:
+# A context's routes turn its HTTP cache off, so each page of a context
+# shared by the page types below loads as a first visit does.
+
+
+@pytest.fixture(name="phone_watching_the_first_paint", scope="module")
+def fixture_phone_watching_the_first_paint(browser, base_url: str):
     context = browser.new_context(base_url=base_url, viewport=WIDTHS["phone"])
     context.add_init_script(FIRST_PAINT)
     context.route("https://**", lambda route: route.abort())
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("page_type", EVERY_PAGE)
+def test_nothing_but_the_html_is_requested_before_the_first_paint(
+    phone_watching_the_first_paint, page_type
+) -> None:
+    page = phone_watching_the_first_paint.new_page()
     page.goto(EVERY_PAGE[page_type])
     painted = page.evaluate("window.mdxFirstPaint")
     requested = page.evaluate(REQUESTED)
+    page.close()
     assert [name for name, _ in requested if name.endswith(".css")], "the stylesheets never came"
     assert [name for name, started in requested if started < painted["at"]] == []
-    context.close()
+
+
+@pytest.fixture(name="scripts_off", scope="module")
+def fixture_scripts_off(browser, base_url: str):
+    """A context at each width with scripts off: <noscript> brings the full
+    stylesheets, and motion is reduced (no transition between the two)."""
+    contexts = {}
+    for width, viewport in WIDTHS.items():
+        contexts[width] = browser.new_context(
+            base_url=base_url, viewport=viewport, java_script_enabled=False, reduced_motion="reduce"
+        )
+        contexts[width].route("https://**", lambda route: route.abort())
+    yield contexts
+    for context in contexts.values():
+        context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("page_type", EVERY_PAGE)
 def test_the_inlined_css_styles_the_page_as_the_full_stylesheets_do(
-    browser, base_url, page_type, width
+    scripts_off, page_type, width
 ) -> None:
-    context = browser.new_context(
-        base_url=base_url,
-        viewport=WIDTHS[width],
-        java_script_enabled=False,  # <noscript> brings the full stylesheets
-        reduced_motion="reduce",  # no transition between the two
-    )
-    context.route("https://**", lambda route: route.abort())
-    page = context.new_page()
+    page = scripts_off[width].new_page()
     for scheme in SCHEMES:
         page.goto(EVERY_PAGE[page_type])
         found = page.evaluate(STYLE_DIFFERENCES, [scheme == "dark", UNRENDERED])
         assert found["elements"] > 100
         assert found["differences"] == [], scheme
-    context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("page_type", ["home", "letter"])

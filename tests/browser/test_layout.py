@@ -76,17 +76,32 @@ def test_nothing_moves_while_a_page_loads(sized_context, cpu: int) -> None:
 TABS_AT_ONCE = 3
 
 
+def requests_in_flight(tab) -> set:
+    """The requests of tab asked for and not yet answered, kept up to date."""
+    waiting: set = set()
+    tab.on("request", lambda request: waiting.add(request))
+    tab.on("requestfinished", lambda request: waiting.discard(request))
+    tab.on("requestfailed", lambda request: waiting.discard(request))
+    return waiting
+
+
 def shifts_while_loading(context, page_types: list[str], cpu: int) -> dict[str, list]:
     """The layout shifts of each page type, loaded together in tabs of context."""
     tabs = {page_type: context.new_page() for page_type in page_types}
+    in_flight = {page_type: requests_in_flight(tab) for page_type, tab in tabs.items()}
     for page_type, tab in tabs.items():
         if cpu > 1:
             slow_cpu(tab, cpu)
         tab.goto(EVERY_PAGE[page_type], wait_until="commit")
     for tab in tabs.values():
         wait_for_scripts(tab)
-        tab.wait_for_load_state("networkidle")
-    next(iter(tabs.values())).wait_for_timeout(300)  # late script work would show up here
+        tab.wait_for_load_state("load")
+    # Until nothing the pages asked for is still coming (a font, a file a
+    # script fetched), and late script work has had time to show.
+    first = next(iter(tabs.values()))
+    first.wait_for_timeout(300)
+    while any(in_flight.values()):
+        first.wait_for_timeout(100)
     assert [name for name, tab in tabs.items() if not painted_in_front(tab)] == []
     shifts = {name: found for name, tab in tabs.items() if (found := layout_shifts(tab))}
     for tab in tabs.values():
@@ -150,22 +165,28 @@ def test_nothing_moves_as_a_pages_html_arrives(browser, base_url: str, width: st
     assert moved == {}
 
 
-@pytest.mark.parametrize("name", LETTER_PAGES)
-def test_a_letters_first_lines_are_on_a_phones_first_screen(browser, base_url, name) -> None:
+@pytest.fixture(name="phone", scope="module")
+def fixture_phone(browser, base_url: str):
+    """A phone's context, for tests that only read what a page shows."""
     context = browser.new_context(base_url=base_url, viewport=PHONE)
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("name", LETTER_PAGES)
+def test_a_letters_first_lines_are_on_a_phones_first_screen(phone, name) -> None:
+    page = phone.new_page()
     page.goto(PAGES[name])
     first = page.locator(".mdx-letter > p").nth(1).bounding_box()  # the line after "Dear …,"
     line = float(
         page.locator(".mdx-letter").evaluate("node => getComputedStyle(node).lineHeight")[:-2]
     )
+    page.close()
     assert first["y"] + line <= PHONE["height"], "the letter's first lines are below the fold"
-    context.close()
 
 
-def test_the_checker_page_opens_on_the_checker_on_a_phone(browser, base_url) -> None:
-    context = browser.new_context(base_url=base_url, viewport=PHONE)
-    page = context.new_page()
+def test_the_checker_page_opens_on_the_checker_on_a_phone(phone) -> None:
+    page = phone.new_page()
     page.goto("check/")
     draft = page.locator("#mdx-check-draft")
     line = float(draft.evaluate("node => getComputedStyle(node).lineHeight")[:-2])
@@ -173,7 +194,7 @@ def test_the_checker_page_opens_on_the_checker_on_a_phone(browser, base_url) -> 
     start = page.get_by_role("button", name="Load example", exact=True).bounding_box()
     assert start["y"] + start["height"] <= draft.bounding_box()["y"]
     assert draft.bounding_box()["y"] + line <= PHONE["height"], "the draft box is below the fold"
-    context.close()
+    page.close()
 
 
 def test_the_unfilled_names_message_appears_where_the_reader_looks(browser, base_url) -> None:

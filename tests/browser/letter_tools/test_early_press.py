@@ -33,9 +33,9 @@ SCRIPTS_STATE = "document.documentElement.dataset.mdxScripts"
 ANSWERED = 10_000
 
 
-def keeping_names(context, values: dict[str, str]) -> None:
+def keeping_names(page_or_context, values: dict[str, str]) -> None:
     """This browser keeps names for every letter, as after a reader's earlier visit."""
-    context.add_init_script(
+    page_or_context.add_init_script(
         f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(values))})"
     )
 
@@ -76,7 +76,7 @@ def test_copy_pressed_twice_before_the_scripts_answers_once(tools_page) -> None:
 
 def test_early_keys_on_download_and_print_act_once_each(tools_page) -> None:
     page, values = tools_page, values_for(LETTER)
-    keeping_names(page.context, values)
+    keeping_names(page, values)
     counting_prints(page)
     downloads = []
     page.on("download", lambda download: downloads.append(download))
@@ -98,7 +98,7 @@ def test_early_keys_on_download_and_print_act_once_each(tools_page) -> None:
 
 def test_email_pressed_early_opens_the_letter_not_the_bare_subject(tools_page) -> None:
     page = tools_page
-    keeping_names(page.context, values_for(LETTER))
+    keeping_names(page, values_for(LETTER))
     held = Held(page, "letter.js")
     page.goto(PAGES[LETTER], wait_until="commit")
     email = page.get_by_role("link", name="Email", exact=True).first
@@ -130,7 +130,7 @@ def test_edit_pressed_early_opens_the_editor_and_leaves_it_open(tools_page) -> N
 
 def test_forget_pressed_before_the_forms_code_arrives_forgets_once(tools_page) -> None:
     page = tools_page
-    keeping_names(page.context, values_for(LETTER))
+    keeping_names(page, values_for(LETTER))
     page.goto(PAGES[LETTER])
     page.evaluate(f"localStorage.removeItem('{STORAGE_KEY}')")  # kept for this load only
     counting_forgets(page)
